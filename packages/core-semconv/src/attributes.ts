@@ -1,0 +1,139 @@
+/**
+ * OpenTelemetry GenAI semantic-convention names used by genai-otel.
+ *
+ * Copied from the OpenTelemetry semantic conventions for generative AI, v1.41.0 (the gen-ai
+ * registry as released in `@opentelemetry/semantic-conventions` 1.45.0 `/incubating`), per the
+ * semantic-conventions README's advice that libraries copy incubating names instead of importing
+ * `/incubating` at run time. All GenAI conventions are status "Development": keep every name the
+ * project emits in this file so a spec change is one edit.
+ *
+ * @see https://opentelemetry.io/docs/specs/semconv/gen-ai/gen-ai-spans/
+ * @packageDocumentation
+ */
+
+/** Spec version the names in this package were copied from. */
+export const GENAI_SEMCONV_VERSION = "1.41.0" as const;
+
+/** `gen_ai.operation.name`: the operation performed (see {@link GenAIOperation}). Required. */
+export const ATTR_GEN_AI_OPERATION_NAME = "gen_ai.operation.name" as const;
+/** `gen_ai.provider.name`: the GenAI provider as identified by the instrumentation (see {@link GenAIProvider}). Required. */
+export const ATTR_GEN_AI_PROVIDER_NAME = "gen_ai.provider.name" as const;
+/** `gen_ai.conversation.id`: a conversation or session id. */
+export const ATTR_GEN_AI_CONVERSATION_ID = "gen_ai.conversation.id" as const;
+/** `gen_ai.output.type`: requested output type (`text`, `json`, `image`, `speech`). */
+export const ATTR_GEN_AI_OUTPUT_TYPE = "gen_ai.output.type" as const;
+
+/** `gen_ai.request.model`: the model name the request asked for. */
+export const ATTR_GEN_AI_REQUEST_MODEL = "gen_ai.request.model" as const;
+/** `gen_ai.request.temperature`: sampling temperature. */
+export const ATTR_GEN_AI_REQUEST_TEMPERATURE = "gen_ai.request.temperature" as const;
+/** `gen_ai.request.max_tokens`: maximum tokens to generate, in tokens. */
+export const ATTR_GEN_AI_REQUEST_MAX_TOKENS = "gen_ai.request.max_tokens" as const;
+/** `gen_ai.request.top_p`: nucleus sampling probability mass. */
+export const ATTR_GEN_AI_REQUEST_TOP_P = "gen_ai.request.top_p" as const;
+/** `gen_ai.request.top_k`: top-k sampling. */
+export const ATTR_GEN_AI_REQUEST_TOP_K = "gen_ai.request.top_k" as const;
+/** `gen_ai.request.stop_sequences`: stop sequences (string[]). */
+export const ATTR_GEN_AI_REQUEST_STOP_SEQUENCES = "gen_ai.request.stop_sequences" as const;
+/** `gen_ai.request.frequency_penalty`. */
+export const ATTR_GEN_AI_REQUEST_FREQUENCY_PENALTY = "gen_ai.request.frequency_penalty" as const;
+/** `gen_ai.request.presence_penalty`. */
+export const ATTR_GEN_AI_REQUEST_PRESENCE_PENALTY = "gen_ai.request.presence_penalty" as const;
+/** `gen_ai.request.seed`. */
+export const ATTR_GEN_AI_REQUEST_SEED = "gen_ai.request.seed" as const;
+/** `gen_ai.request.stream`: whether the response was requested as a stream. */
+export const ATTR_GEN_AI_REQUEST_STREAM = "gen_ai.request.stream" as const;
+/** `gen_ai.request.choice.count`: number of candidates requested (set only when != 1). */
+export const ATTR_GEN_AI_REQUEST_CHOICE_COUNT = "gen_ai.request.choice.count" as const;
+/** `gen_ai.request.encoding_formats`: embedding encodings requested (string[]). */
+export const ATTR_GEN_AI_REQUEST_ENCODING_FORMATS = "gen_ai.request.encoding_formats" as const;
+
+/** `gen_ai.response.id`: the provider's completion id. */
+export const ATTR_GEN_AI_RESPONSE_ID = "gen_ai.response.id" as const;
+/** `gen_ai.response.model`: the model that actually answered. */
+export const ATTR_GEN_AI_RESPONSE_MODEL = "gen_ai.response.model" as const;
+/** `gen_ai.response.finish_reasons`: one finish reason per choice (string[]). */
+export const ATTR_GEN_AI_RESPONSE_FINISH_REASONS = "gen_ai.response.finish_reasons" as const;
+/** `gen_ai.response.time_to_first_chunk`: seconds from request start to the first streamed chunk, in s. */
+export const ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK = "gen_ai.response.time_to_first_chunk" as const;
+
+/** `gen_ai.usage.input_tokens`: prompt tokens, including cached tokens, in tokens. */
+export const ATTR_GEN_AI_USAGE_INPUT_TOKENS = "gen_ai.usage.input_tokens" as const;
+/** `gen_ai.usage.output_tokens`: generated tokens, in tokens. */
+export const ATTR_GEN_AI_USAGE_OUTPUT_TOKENS = "gen_ai.usage.output_tokens" as const;
+/** `gen_ai.usage.cache_read.input_tokens`: input tokens served from the provider cache, in tokens. */
+export const ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS = "gen_ai.usage.cache_read.input_tokens" as const;
+/** `gen_ai.usage.cache_creation.input_tokens`: input tokens written to the provider cache, in tokens. */
+export const ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS = "gen_ai.usage.cache_creation.input_tokens" as const;
+/** `gen_ai.usage.reasoning.output_tokens`: output tokens spent on reasoning, in tokens. */
+export const ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS = "gen_ai.usage.reasoning.output_tokens" as const;
+
+/** `gen_ai.input.messages`: chat history sent to the model, JSON (opt-in content). */
+export const ATTR_GEN_AI_INPUT_MESSAGES = "gen_ai.input.messages" as const;
+/** `gen_ai.output.messages`: messages returned by the model, JSON (opt-in content). */
+export const ATTR_GEN_AI_OUTPUT_MESSAGES = "gen_ai.output.messages" as const;
+/** `gen_ai.system_instructions`: system prompt parts, JSON (opt-in content). */
+export const ATTR_GEN_AI_SYSTEM_INSTRUCTIONS = "gen_ai.system_instructions" as const;
+/** `gen_ai.tool.definitions`: tools offered to the model, JSON (opt-in content). */
+export const ATTR_GEN_AI_TOOL_DEFINITIONS = "gen_ai.tool.definitions" as const;
+
+/** `gen_ai.agent.id`. */
+export const ATTR_GEN_AI_AGENT_ID = "gen_ai.agent.id" as const;
+/** `gen_ai.agent.name`. */
+export const ATTR_GEN_AI_AGENT_NAME = "gen_ai.agent.name" as const;
+/** `gen_ai.agent.description`. */
+export const ATTR_GEN_AI_AGENT_DESCRIPTION = "gen_ai.agent.description" as const;
+/** `gen_ai.workflow.name`. */
+export const ATTR_GEN_AI_WORKFLOW_NAME = "gen_ai.workflow.name" as const;
+
+/** `gen_ai.tool.name`: required on execute_tool spans. */
+export const ATTR_GEN_AI_TOOL_NAME = "gen_ai.tool.name" as const;
+/** `gen_ai.tool.call.id`: the model's tool-call id. */
+export const ATTR_GEN_AI_TOOL_CALL_ID = "gen_ai.tool.call.id" as const;
+/** `gen_ai.tool.description`. */
+export const ATTR_GEN_AI_TOOL_DESCRIPTION = "gen_ai.tool.description" as const;
+/** `gen_ai.tool.type`: `function`, `extension` or `datastore`. */
+export const ATTR_GEN_AI_TOOL_TYPE = "gen_ai.tool.type" as const;
+/** `gen_ai.tool.call.arguments`: tool arguments, JSON (opt-in content). */
+export const ATTR_GEN_AI_TOOL_CALL_ARGUMENTS = "gen_ai.tool.call.arguments" as const;
+/** `gen_ai.tool.call.result`: tool result, JSON (opt-in content). */
+export const ATTR_GEN_AI_TOOL_CALL_RESULT = "gen_ai.tool.call.result" as const;
+
+/** `gen_ai.data_source.id`: the vector store / index a retrieval reads. */
+export const ATTR_GEN_AI_DATA_SOURCE_ID = "gen_ai.data_source.id" as const;
+/** `gen_ai.retrieval.query.text`: retrieval query (opt-in content). */
+export const ATTR_GEN_AI_RETRIEVAL_QUERY_TEXT = "gen_ai.retrieval.query.text" as const;
+/** `gen_ai.retrieval.documents`: retrieved documents, JSON (opt-in content). */
+export const ATTR_GEN_AI_RETRIEVAL_DOCUMENTS = "gen_ai.retrieval.documents" as const;
+/**
+ * `gen_ai.retrieval.documents.count`: number of documents a retrieval returned. Not (yet) in the
+ * spec registry; genai-otel emits it because every backend wants the count without the content.
+ */
+export const ATTR_GEN_AI_RETRIEVAL_DOCUMENTS_COUNT = "gen_ai.retrieval.documents.count" as const;
+/** `gen_ai.embeddings.dimension.count`: length of each returned embedding vector. */
+export const ATTR_GEN_AI_EMBEDDINGS_DIMENSION_COUNT = "gen_ai.embeddings.dimension.count" as const;
+
+/** `gen_ai.token.type`: metric attribute, `input` or `output`. */
+export const ATTR_GEN_AI_TOKEN_TYPE = "gen_ai.token.type" as const;
+
+/** `error.type`: class of error that ended the operation (`_OTHER` when unknown). Stable. */
+export const ATTR_ERROR_TYPE = "error.type" as const;
+/** `server.address`: host of the GenAI endpoint. Stable. */
+export const ATTR_SERVER_ADDRESS = "server.address" as const;
+/** `server.port`: port of the GenAI endpoint. Stable. */
+export const ATTR_SERVER_PORT = "server.port" as const;
+
+/**
+ * genai-otel's own attributes (not in the spec), under the `genai_otel.` prefix so they never
+ * collide with a future spec name.
+ */
+/** `genai_otel.usage.estimated`: true when token usage is an estimate, not the provider's count. */
+export const ATTR_GENAI_OTEL_USAGE_ESTIMATED = "genai_otel.usage.estimated" as const;
+/** `genai_otel.incomplete`: true when a span was ended without its operation finishing (stream broken off, swept). */
+export const ATTR_GENAI_OTEL_INCOMPLETE = "genai_otel.incomplete" as const;
+/** `genai_otel.cached`: true when the framework served the result from its own cache. */
+export const ATTR_GENAI_OTEL_CACHED = "genai_otel.cached" as const;
+/** `genai_otel.framework`: the instrumented framework (`langchain`, `llamaindex`). */
+export const ATTR_GENAI_OTEL_FRAMEWORK = "genai_otel.framework" as const;
+/** `genai_otel.run.type`: the framework's own kind of run (`chain`, `query`, `synthesize`, ...). */
+export const ATTR_GENAI_OTEL_RUN_TYPE = "genai_otel.run.type" as const;

@@ -1,0 +1,31 @@
+import { type Span, SpanStatusCode } from "@opentelemetry/api";
+import { ATTR_ERROR_TYPE } from "./attributes";
+
+/**
+ * The `error.type` value for an error: its class name (`TypeError`, `APIError`, ...), an HTTP-like
+ * `status` code when the error carries one, else `_OTHER` as the conventions ask.
+ */
+export function errorType(error: unknown): string {
+  if (error && typeof error === "object") {
+    const name = (error as { constructor?: { name?: unknown } }).constructor?.name;
+    if (typeof name === "string" && name && name !== "Object") return name;
+    const n = (error as { name?: unknown }).name;
+    if (typeof n === "string" && n) return n;
+  }
+  return "_OTHER";
+}
+
+/**
+ * Records an error on a span the way the conventions ask: an `exception` event, status ERROR with
+ * the message, and `error.type`. Never throws.
+ */
+export function recordSpanError(span: Span, error: unknown): void {
+  try {
+    const err = error instanceof Error ? error : new Error(typeof error === "string" ? error : "Unknown error");
+    span.recordException(err);
+    span.setStatus({ code: SpanStatusCode.ERROR, message: err.message });
+    span.setAttribute(ATTR_ERROR_TYPE, errorType(error));
+  } catch {
+    // telemetry must never reach the host
+  }
+}

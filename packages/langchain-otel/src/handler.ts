@@ -1,0 +1,304 @@
+import { type Attributes, SpanKind, diag } from "@opentelemetry/api";
+import {
+  ATTR_GENAI_OTEL_CACHED,
+  ATTR_GENAI_OTEL_FRAMEWORK,
+  ATTR_GENAI_OTEL_RUN_TYPE,
+  type ChatMessage,
+  inferenceRequestAttributes,
+  inferenceResultAttributes,
+  retrievalAttributes,
+  spanKindFor,
+  spanName,
+  toolAttributes,
+} from "@genai-otel/core-semconv";
+import type { AgentAction, AgentFinish } from "@langchain/core/agents";
+import { BaseCallbackHandler } from "@langchain/core/callbacks/base";
+import type { DocumentInterface } from "@langchain/core/documents";
+import type { Serialized } from "@langchain/core/load/serializable";
+import type { BaseMessage } from "@langchain/core/messages";
+import type { LLMResult } from "@langchain/core/outputs";
+import type { ChainValues } from "@langchain/core/utils/types";
+import { inferenceResult, outputMessages, requestModel, requestParams, toolDefinitions } from "./llm-mapping";
+import { toChatMessage } from "./messages";
+import type { LangChainInstrumentationOptions } from "./options";
+import { providerFromLangChain } from "./provider";
+import { RunTracker } from "./tracker";
+
+type Dict = Record<string, unknown>;
+const FRAMEWORK = { [ATTR_GENAI_OTEL_FRAMEWORK]: "langchain" } as const;
+const HIDDEN_TAG = "langsmith:hidden";
+
+function guard(method: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (err) {
+    diag.error(`genai-otel/langchain: ${method} failed; the run is not affected`, err);
+  }
+}
+
+function serializedName(s: Serialized | undefined): string | undefined {
+  const named = (s as { name?: unknown } | undefined)?.name;
+  if (typeof named === "string" && named) return named;
+  const id = s?.id;
+  return Array.isArray(id) ? id.at(-1) : undefined;
+}
+
+function parseMaybeJson(input: string): unknown {
+  const t = input.trimStart();
+  if (t.startsWith("{") || t.startsWith("[")) {
+    try {
+      return JSON.parse(input);
+    } catch {
+      // keep the text
+    }
+  }
+  return input;
+}
+
+/**
+ * A LangChain.js callback handler that records runs as OpenTelemetry spans named and attributed by
+ * the GenAI semantic conventions: chains (by run name), chat models and LLMs (`chat {model}` /
+ * `text_completion {model}`, CLIENT), tools (`execute_tool {name}`), retrievers (`retrieval {source}`).
+ * Spans nest by run id / parent run id, else under the context active when the run starts.
+ *
+ * It runs inline (`awaitHandlers = true`), not on LangChain's background callback queue, so each
+ * span's parent is right even under concurrency. No callback ever throws into LangChain: failures
+ * are reported through `diag`.
+ *
+ * @example
+ * ```ts
+ * const handler = new OpenTelemetryCallbackHandler();
+ * await chain.invoke(input, { callbacks: [handler] });
+ * ```
+ */
+export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
+  name = "OpenTelemetryCallbackHandler";
+  /** State shared by every copy LangChain makes of this handler. */
+  private readonly tracker: RunTracker;
+
+  /**
+   * @param options - see {@link LangChainInstrumentationOptions}; content capture defaults to off
+   *   (env `OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT`).
+   */
+  constructor(options: LangChainInstrumentationOptions = {}) {
+    super();
+    this.awaitHandlers = true;
+    this.tracker = options instanceof OpenTelemetryCallbackHandler ? options.tracker : new RunTracker(options);
+  }
+
+  /** Number of runs currently open (spans started and not yet ended). */
+  get openRuns(): number {
+    return this.tracker.registry.size;
+  }
+
+  /** Ends every open span (marked `genai_otel.incomplete`). Call before shutting the tracer provider down. */
+  shutdown(): void {
+    guard("shutdown", () => this.tracker.registry.endAll());
+  }
+
+  // handleChainStart is called as (chain, inputs, runId, parentRunId, tags, metadata, runType, runName, extra)
+  // by @langchain/core's CallbackManager, though BaseCallbackHandler's .d.ts declares
+  // (chain, inputs, runId, runType, tags, metadata, runName, parentRunId, extra). Both shapes type-check here.
+  override handleChainStart(
+    chain: Serialized,
+    _inputs: ChainValues,
+    runId: string,
+    arg4?: string,
+    tags?: string[],
+    metadata?: Dict,
+    arg7?: string,
+    arg8?: string,
+  ): void {
+    guard("handleChainStart", () => {
+      // If arg4 is not a known run but arg8 is, the caller used the declared order.
+      const declaredOrder = arg8 !== undefined && !this.tracker.registry.has(arg4 ?? "") && this.tracker.registry.has(arg8);
+      const parentRunId = declaredOrder ? arg8 : arg4;
+      const runName = declaredOrder ? arg7 : arg8;
+      const name = runName ?? serializedName(chain) ?? "chain";
+      const attributes: Attributes = { ...FRAMEWORK, [ATTR_GENAI_OTEL_RUN_TYPE]: "chain" };
+      if (metadata && metadata.langgraph_node === name) {
+        attributes["langgraph.node"] = name;
+        if (typeof metadata.langgraph_step === "number") attributes["langgraph.step"] = metadata.langgraph_step;
+      }
+      this.tracker.start(runId, parentRunId, {
+        name,
+        kind: SpanKind.INTERNAL,
+        attributes,
+        metadata,
+        hidden: tags?.includes(HIDDEN_TAG),
+      });
+    });
+  }
+
+  override handleChainEnd(_outputs: ChainValues, runId: string): void {
+    guard("handleChainEnd", () => this.tracker.end(runId));
+  }
+
+  override handleChainError(err: Error, runId: string): void {
+    guard("handleChainError", () => this.tracker.end(runId, undefined, err));
+  }
+
+  override handleChatModelStart(
+    _llm: Serialized,
+    messages: BaseMessage[][],
+    runId: string,
+    parentRunId?: string,
+    extraParams?: Dict,
+    _tags?: string[],
+    metadata?: Dict,
+  ): void {
+    guard("handleChatModelStart", () =>
+      this.startInference("chat", runId, parentRunId, extraParams, metadata, () => messages.flat().map(toChatMessage)),
+    );
+  }
+
+  override handleLLMStart(
+    _llm: Serialized,
+    prompts: string[],
+    runId: string,
+    parentRunId?: string,
+    extraParams?: Dict,
+    _tags?: string[],
+    metadata?: Dict,
+  ): void {
+    guard("handleLLMStart", () =>
+      this.startInference("text_completion", runId, parentRunId, extraParams, metadata, () =>
+        prompts.map((p): ChatMessage => ({ role: "user", parts: [{ type: "text", content: p }] })),
+      ),
+    );
+  }
+
+  private startInference(
+    operation: "chat" | "text_completion",
+    runId: string,
+    parentRunId: string | undefined,
+    extraParams: Dict | undefined,
+    metadata: Dict | undefined,
+    inputMessages: () => ChatMessage[],
+  ): void {
+    const invocation = extraParams?.invocation_params as Dict | undefined;
+    const model = requestModel(invocation, metadata);
+    const attributes: Attributes = {
+      ...inferenceRequestAttributes({
+        operation,
+        provider: providerFromLangChain(metadata?.ls_provider),
+        model,
+        params: requestParams(invocation, metadata),
+      }),
+      ...FRAMEWORK,
+    };
+    const mask = { input: metadata?.mask_input === true };
+    Object.assign(attributes, this.tracker.policy.inference({ inputMessages, toolDefinitions: () => toolDefinitions(invocation) }, mask));
+    this.tracker.start(runId, parentRunId, { name: spanName(operation, model), kind: spanKindFor(operation), attributes, metadata });
+  }
+
+  override handleLLMNewToken(_token: string, _idx: unknown, runId: string): void {
+    const entry = this.tracker.registry.get(runId);
+    if (entry && entry.firstChunkAt === undefined) entry.firstChunkAt = performance.now();
+  }
+
+  override handleLLMEnd(output: LLMResult, runId: string, _parentRunId?: string, _tags?: string[], extraParams?: Dict): void {
+    guard("handleLLMEnd", () =>
+      this.tracker.end(runId, (entry) => {
+        const result = inferenceResult(output);
+        if (entry.firstChunkAt !== undefined) result.timeToFirstChunk = (entry.firstChunkAt - entry.startedAt) / 1000;
+        const attrs = inferenceResultAttributes(result);
+        if (extraParams?.cached === true) attrs[ATTR_GENAI_OTEL_CACHED] = true;
+        return Object.assign(attrs, this.tracker.policy.inference({ outputMessages: () => outputMessages(output) }, entry.mask));
+      }),
+    );
+  }
+
+  override handleLLMError(err: Error, runId: string): void {
+    guard("handleLLMError", () => this.tracker.end(runId, undefined, err));
+  }
+
+  override handleToolStart(
+    tool: Serialized,
+    input: string,
+    runId: string,
+    parentRunId?: string,
+    _tags?: string[],
+    metadata?: Dict,
+    runName?: string,
+    toolCallId?: string,
+  ): void {
+    guard("handleToolStart", () => {
+      const name = runName ?? serializedName(tool) ?? "tool";
+      const attributes: Attributes = { ...toolAttributes({ name, callId: toolCallId }), ...FRAMEWORK };
+      const mask = { input: metadata?.mask_input === true };
+      Object.assign(attributes, this.tracker.policy.tool({ arguments: () => parseMaybeJson(input) }, mask));
+      this.tracker.start(runId, parentRunId, { name: spanName("execute_tool", name), kind: spanKindFor("execute_tool"), attributes, metadata });
+    });
+  }
+
+  override handleToolEnd(output: unknown, runId: string): void {
+    guard("handleToolEnd", () =>
+      this.tracker.end(runId, (entry) => {
+        const isToolMessage = output !== null && typeof output === "object" && "tool_call_id" in output;
+        return this.tracker.policy.tool({ result: () => (isToolMessage ? (output as unknown as { content: unknown }).content : output) }, entry.mask);
+      }),
+    );
+  }
+
+  override handleToolError(err: Error, runId: string): void {
+    guard("handleToolError", () => this.tracker.end(runId, undefined, err));
+  }
+
+  override handleRetrieverStart(
+    retriever: Serialized,
+    query: string,
+    runId: string,
+    parentRunId?: string,
+    _tags?: string[],
+    metadata?: Dict,
+    name?: string,
+  ): void {
+    guard("handleRetrieverStart", () => {
+      const source = name ?? serializedName(retriever);
+      const attributes: Attributes = { ...retrievalAttributes({ dataSourceId: source }), ...FRAMEWORK };
+      const mask = { input: metadata?.mask_input === true };
+      Object.assign(attributes, this.tracker.policy.retrieval({ query: () => query }, mask));
+      this.tracker.start(runId, parentRunId, { name: spanName("retrieval", source), kind: spanKindFor("retrieval"), attributes, metadata });
+    });
+  }
+
+  override handleRetrieverEnd(documents: DocumentInterface[], runId: string): void {
+    guard("handleRetrieverEnd", () =>
+      this.tracker.end(runId, (entry) => ({
+        ...retrievalAttributes({ documentCount: documents.length }),
+        ...this.tracker.policy.retrieval(
+          { documents: () => documents.map((d) => ({ id: d.id, content: d.pageContent, metadata: d.metadata })) },
+          entry.mask,
+        ),
+      })),
+    );
+  }
+
+  override handleRetrieverError(err: Error, runId: string): void {
+    guard("handleRetrieverError", () => this.tracker.end(runId, undefined, err));
+  }
+
+  override handleAgentAction(action: AgentAction, runId: string): void {
+    guard("handleAgentAction", () => {
+      const attrs: Attributes = { "gen_ai.tool.name": action.tool };
+      const input = this.tracker.policy.serialize(action.toolInput);
+      if (input !== undefined) attrs["gen_ai.tool.call.arguments"] = input;
+      this.tracker.event(runId, "gen_ai.agent.action", attrs);
+    });
+  }
+
+  override handleAgentEnd(finish: AgentFinish, runId: string): void {
+    guard("handleAgentEnd", () => {
+      const output = this.tracker.policy.serialize(finish.returnValues);
+      this.tracker.event(runId, "gen_ai.agent.finish", output === undefined ? undefined : { "gen_ai.agent.output": output });
+    });
+  }
+
+  override handleCustomEvent(eventName: string, data: unknown, runId: string): void {
+    guard("handleCustomEvent", () => {
+      const payload = this.tracker.policy.serialize(data);
+      this.tracker.event(runId, eventName, payload === undefined ? undefined : { "genai_otel.event.data": payload });
+    });
+  }
+}

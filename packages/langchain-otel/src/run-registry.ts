@@ -1,0 +1,110 @@
+import { type Context, type Span, diag } from "@opentelemetry/api";
+import { ATTR_GENAI_OTEL_INCOMPLETE } from "@genai-otel/core-semconv";
+
+/** One open LangChain run. `span` is absent for hidden runs (their children attach to `ctx`). */
+export interface RunEntry {
+  span?: Span;
+  /** Context children of this run start in (this run's span, or the parent's for hidden runs). */
+  ctx: Context;
+  /** Run id of the outermost run of this tree. */
+  rootId: string;
+  /** Start time, ms since epoch (performance-free: Date.now() is enough for TTL and TTFC). */
+  startedAt: number;
+  /** Set on the first streamed token of an LLM run. */
+  firstChunkAt?: number;
+  /** Content masking from run metadata. */
+  mask?: { input?: boolean; output?: boolean };
+}
+
+/**
+ * Open runs by run id, bounded by a size cap and a time-to-live. A Map keeps insertion order, so
+ * the oldest run is always first: capping and sweeping cost O(1) per start, with no timers.
+ */
+export class RunRegistry {
+  private readonly runs = new Map<string, RunEntry>();
+  /** Open runs per tree, so ending a root only scans when something of its tree is still open. */
+  private readonly openPerRoot = new Map<string, number>();
+  /** Runs swept by the cap or the TTL since creation. */
+  swept = 0;
+
+  constructor(
+    private readonly maxOpenRuns: number,
+    private readonly ttlMs: number,
+  ) {}
+
+  get size(): number {
+    return this.runs.size;
+  }
+
+  get(runId: string | undefined): RunEntry | undefined {
+    return runId === undefined ? undefined : this.runs.get(runId);
+  }
+
+  has(runId: string): boolean {
+    return this.runs.has(runId);
+  }
+
+  add(runId: string, entry: RunEntry): void {
+    if (this.runs.has(runId)) return;
+    this.runs.set(runId, entry);
+    this.openPerRoot.set(entry.rootId, (this.openPerRoot.get(entry.rootId) ?? 0) + 1);
+    this.sweep(entry.startedAt);
+  }
+
+  /** Removes and returns a run (undefined when unknown, e.g. a duplicate end). */
+  take(runId: string): RunEntry | undefined {
+    const entry = this.runs.get(runId);
+    if (entry) this.remove(runId, entry);
+    return entry;
+  }
+
+  /** Ends every open run of a tree (runs that never got an end callback), marked incomplete. */
+  endTree(rootId: string): void {
+    if (!this.openPerRoot.has(rootId)) return;
+    for (const [id, entry] of this.runs) {
+      if (entry.rootId !== rootId) continue;
+      this.remove(id, entry);
+      endIncomplete(entry);
+    }
+  }
+
+  /** Ends every open run, marked incomplete (used by shutdown). */
+  endAll(): void {
+    for (const entry of this.runs.values()) endIncomplete(entry);
+    this.runs.clear();
+    this.openPerRoot.clear();
+  }
+
+  private remove(runId: string, entry: RunEntry): void {
+    this.runs.delete(runId);
+    const left = (this.openPerRoot.get(entry.rootId) ?? 1) - 1;
+    if (left > 0) this.openPerRoot.set(entry.rootId, left);
+    else this.openPerRoot.delete(entry.rootId);
+  }
+
+  private sweep(now: number): void {
+    let n = 0;
+    for (const [id, entry] of this.runs) {
+      const over = this.runs.size > this.maxOpenRuns;
+      const expired = now - entry.startedAt > this.ttlMs;
+      if (!over && !expired) break;
+      this.remove(id, entry);
+      endIncomplete(entry);
+      n++;
+    }
+    if (n > 0) {
+      this.swept += n;
+      diag.warn(`genai-otel/langchain: ended ${n} run(s) that got no end callback (cap ${this.maxOpenRuns}, ttl ${this.ttlMs} ms); ${this.swept} swept so far`);
+    }
+  }
+}
+
+function endIncomplete(entry: RunEntry): void {
+  if (!entry.span) return;
+  try {
+    entry.span.setAttribute(ATTR_GENAI_OTEL_INCOMPLETE, true);
+    entry.span.end();
+  } catch {
+    // never reach the host
+  }
+}

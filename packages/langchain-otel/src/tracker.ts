@@ -1,0 +1,93 @@
+import { type Attributes, type SpanKind, type Tracer, type TracerProvider, context, diag, trace } from "@opentelemetry/api";
+import { ContentPolicy, getGenAITracer, recordSpanError } from "@genai-otel/core-semconv";
+import { name as SCOPE_NAME, version as SCOPE_VERSION } from "../package.json";
+import type { LangChainInstrumentationOptions } from "./options";
+import { type RunEntry, RunRegistry } from "./run-registry";
+
+/** What starting a run needs besides its ids. */
+export interface RunStart {
+  name: string;
+  kind: SpanKind;
+  attributes: Attributes;
+  metadata?: Record<string, unknown>;
+  /** Hidden runs (LangGraph's `__start__`, tagged `langsmith:hidden`) get no span; children attach to the parent. */
+  hidden?: boolean;
+}
+
+/**
+ * The state behind the handler: resolved options, the content policy, and the registry of open runs.
+ * Shared by every copy LangChain makes of a handler, so spans opened through one copy are ended
+ * through another.
+ */
+export class RunTracker {
+  readonly policy: ContentPolicy;
+  readonly registry: RunRegistry;
+  private readonly tracerProvider?: TracerProvider;
+  private cached?: { provider: TracerProvider; tracer: Tracer };
+
+  constructor(options: LangChainInstrumentationOptions) {
+    this.policy = new ContentPolicy(options);
+    this.registry = new RunRegistry(options.maxOpenRuns ?? 10_000, options.runTtlMs ?? 3_600_000);
+    this.tracerProvider = options.tracerProvider;
+  }
+
+  private tracer(): Tracer {
+    const provider = this.tracerProvider ?? trace.getTracerProvider();
+    if (this.cached?.provider !== provider) this.cached = { provider, tracer: getGenAITracer(SCOPE_NAME, SCOPE_VERSION, provider) };
+    return this.cached.tracer;
+  }
+
+  /**
+   * Opens a span for a run: parent = the parent run's span, else the active context. A duplicate
+   * start is ignored.
+   */
+  start(runId: string, parentRunId: string | undefined, run: RunStart): void {
+    if (this.registry.has(runId)) return;
+    const parent = this.registry.get(parentRunId);
+    const parentCtx = parent?.ctx ?? context.active();
+    const entry: RunEntry = { ctx: parentCtx, rootId: parent?.rootId ?? runId, startedAt: performance.now() };
+    const mask = maskFrom(run.metadata);
+    if (mask) entry.mask = mask;
+    if (!run.hidden) {
+      entry.span = this.tracer().startSpan(run.name, { kind: run.kind, attributes: run.attributes }, parentCtx);
+      entry.ctx = trace.setSpan(parentCtx, entry.span);
+    }
+    this.registry.add(runId, entry);
+  }
+
+  /**
+   * Ends a run's span with the attributes `finish` computes (given the entry, for its mask and timing)
+   * and the error, if any. An unknown run id (a duplicate or stray end) is ignored. When a root run
+   * ends, runs of its tree still open (a stream broken off) are ended too, marked incomplete.
+   */
+  end(runId: string, finish?: (entry: RunEntry) => Attributes | undefined, error?: unknown): void {
+    const entry = this.registry.take(runId);
+    if (!entry) return;
+    const span = entry.span;
+    if (span) {
+      try {
+        const attrs = finish?.(entry);
+        if (attrs) span.setAttributes(attrs);
+      } catch (err) {
+        diag.debug("genai-otel/langchain: could not describe a run end", err);
+      }
+      if (error !== undefined) recordSpanError(span, error);
+      span.end();
+    }
+    if (entry.rootId === runId) this.registry.endTree(runId);
+  }
+
+  /** Adds an event to a run's span (or its nearest spanned ancestor, for hidden runs). */
+  event(runId: string, name: string, attributes?: Attributes): void {
+    const entry = this.registry.get(runId);
+    const span = entry?.span ?? (entry ? trace.getSpan(entry.ctx) : undefined);
+    span?.addEvent(name, attributes);
+  }
+}
+
+function maskFrom(metadata: Record<string, unknown> | undefined): RunEntry["mask"] {
+  if (!metadata) return undefined;
+  const input = metadata.mask_input === true;
+  const output = metadata.mask_output === true;
+  return input || output ? { input, output } : undefined;
+}

@@ -1,0 +1,149 @@
+import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import { OpenTelemetryCallbackHandler } from "@genai-otel/langchain-otel";
+import { StringOutputParser } from "@langchain/core/output_parsers";
+import { ChatPromptTemplate } from "@langchain/core/prompts";
+import { describe, expect, it } from "vitest";
+import { chatModel, useStandIns } from "./setup";
+
+const { server, tracing } = useStandIns();
+
+function chain(model = chatModel(server())) {
+  const prompt = ChatPromptTemplate.fromMessages([
+    ["system", "You answer questions about {topic}."],
+    ["human", "{question}"],
+  ]);
+  return prompt.pipe(model).pipe(new StringOutputParser());
+}
+
+describe("prompt | chat model | parser", () => {
+  it("nests the chain, prompt, chat and parser spans with GenAI names, kinds and usage", async () => {
+    const handler = new OpenTelemetryCallbackHandler();
+    const answer = await chain().invoke({ topic: "otel", question: "What is a span?" }, { callbacks: [handler] });
+    expect(answer).toContain("What is a span?");
+
+    expect(tracing().shape()).toEqual([
+      {
+        name: "RunnableSequence",
+        children: [
+          { name: "ChatPromptTemplate", children: [] },
+          { name: "chat gpt-4o-mini", children: [] },
+          { name: "StrOutputParser", children: [] },
+        ],
+      },
+    ]);
+    const chat = tracing().spans().find((s) => s.name === "chat gpt-4o-mini")!;
+    expect(chat.kind).toBe(SpanKind.CLIENT);
+    const request = server().requests.at(-1)!;
+    expect(request.path).toBe("/v1/chat/completions");
+    expect(chat.attributes).toMatchObject({
+      "gen_ai.operation.name": "chat",
+      "gen_ai.provider.name": "openai",
+      "gen_ai.request.model": "gpt-4o-mini",
+      "gen_ai.response.model": "gpt-4o-mini",
+      "gen_ai.response.finish_reasons": ["stop"],
+    });
+    expect(chat.attributes["gen_ai.response.id"]).toMatch(/^chatcmpl-/);
+    expect(chat.attributes["gen_ai.usage.input_tokens"]).toBeGreaterThan(0);
+    expect(chat.attributes["gen_ai.usage.output_tokens"]).toBeGreaterThan(0);
+    expect(chat.attributes["gen_ai.usage.estimated"]).toBeUndefined();
+    expect(chat.attributes["gen_ai.input.messages"]).toBeUndefined();
+    const root = tracing().spans().find((s) => s.name === "RunnableSequence")!;
+    expect(root.kind).toBe(SpanKind.INTERNAL);
+    expect(handler.openRuns).toBe(0);
+  });
+
+  it("records request parameters from invocation params", async () => {
+    const handler = new OpenTelemetryCallbackHandler();
+    const model = chatModel(server(), { temperature: 0.2, maxTokens: 64, topP: 0.9, stop: ["\n\n"] });
+    await chain(model).invoke({ topic: "otel", question: "Why?" }, { callbacks: [handler] });
+    const chat = tracing().spans().find((s) => s.name.startsWith("chat "))!;
+    expect(chat.attributes).toMatchObject({
+      "gen_ai.request.temperature": 0.2,
+      "gen_ai.request.max_tokens": 64,
+      "gen_ai.request.top_p": 0.9,
+      "gen_ai.request.stop_sequences": ["\n\n"],
+    });
+  });
+
+  it("parents the root run on the span active when the run starts", async () => {
+    const handler = new OpenTelemetryCallbackHandler();
+    const tracer = trace.getTracer("test");
+    await tracer.startActiveSpan("request", async (span) => {
+      await chain().invoke({ topic: "otel", question: "Where?" }, { callbacks: [handler] });
+      span.end();
+    });
+    expect(tracing().shape()[0]).toMatchObject({ name: "request", children: [{ name: "RunnableSequence" }] });
+  });
+
+  it("records a model error on the chat span and the chain, and rethrows it unchanged", async () => {
+    const handler = new OpenTelemetryCallbackHandler();
+    const failing = chain(chatModel(server(), { model: "error-500" }));
+    await expect(failing.invoke({ topic: "otel", question: "Fail?" }, { callbacks: [handler] })).rejects.toThrow(/500|server had an error/i);
+    const spans = tracing().spans();
+    const chat = spans.find((s) => s.name === "chat error-500")!;
+    const root = spans.find((s) => s.name === "RunnableSequence")!;
+    for (const span of [chat, root]) {
+      expect(span.status.code).toBe(SpanStatusCode.ERROR);
+      expect(span.events.some((e) => e.name === "exception")).toBe(true);
+      expect(span.attributes["error.type"]).toBeTruthy();
+    }
+    expect(handler.openRuns).toBe(0);
+  });
+
+  it("records streaming: time to first chunk and usage from the final chunk", async () => {
+    const handler = new OpenTelemetryCallbackHandler();
+    const model = chatModel(server(), { streaming: true, streamUsage: true });
+    const chunks: string[] = [];
+    for await (const chunk of await chain(model).stream({ topic: "otel", question: "Stream?" }, { callbacks: [handler] })) chunks.push(chunk);
+    expect(chunks.length).toBeGreaterThan(1);
+    const chat = tracing().spans().find((s) => s.name === "chat gpt-4o-mini")!;
+    expect(chat.attributes["gen_ai.response.time_to_first_chunk"]).toBeGreaterThan(0);
+    expect(chat.attributes["gen_ai.usage.output_tokens"]).toBeGreaterThan(0);
+    expect(tracing().shape()[0]?.name).toBe("RunnableSequence");
+  });
+
+  it("captures content only when asked, as GenAI message JSON", async () => {
+    const handler = new OpenTelemetryCallbackHandler({ captureContent: true });
+    await chain().invoke({ topic: "otel", question: "Content?" }, { callbacks: [handler] });
+    const chat = tracing().spans().find((s) => s.name === "chat gpt-4o-mini")!;
+    const input = JSON.parse(String(chat.attributes["gen_ai.input.messages"]));
+    expect(input).toEqual([
+      { role: "system", parts: [{ type: "text", content: "You answer questions about otel." }] },
+      { role: "user", parts: [{ type: "text", content: "Content?" }] },
+    ]);
+    const output = JSON.parse(String(chat.attributes["gen_ai.output.messages"]));
+    expect(output[0]).toMatchObject({ role: "assistant", finish_reason: "stop" });
+    expect(output[0].parts[0].content).toContain("Content?");
+  });
+
+  it("drops input content for a run whose metadata says mask_input", async () => {
+    const handler = new OpenTelemetryCallbackHandler({ captureContent: true });
+    await chain().invoke({ topic: "otel", question: "Secret?" }, { callbacks: [handler], metadata: { mask_input: true } });
+    const chat = tracing().spans().find((s) => s.name === "chat gpt-4o-mini")!;
+    expect(chat.attributes["gen_ai.input.messages"]).toBeUndefined();
+    expect(chat.attributes["gen_ai.output.messages"]).toBeDefined();
+  });
+
+  it("keeps 200 concurrent invocations in 200 separate, correctly parented trees", async () => {
+    const handler = new OpenTelemetryCallbackHandler();
+    const c = chain();
+    await Promise.all(Array.from({ length: 200 }, (_, i) => c.invoke({ topic: "otel", question: `Question ${i}?` }, { callbacks: [handler] })));
+    const spans = tracing().spans();
+    const roots = spans.filter((s) => s.name === "RunnableSequence");
+    expect(roots).toHaveLength(200);
+    expect(new Set(roots.map((r) => r.spanContext().traceId)).size).toBe(200);
+    for (const child of spans.filter((s) => s.name !== "RunnableSequence")) {
+      const parent = roots.find((r) => r.spanContext().spanId === child.parentSpanContext?.spanId);
+      expect(parent?.spanContext().traceId).toBe(child.spanContext().traceId);
+    }
+    expect(spans).toHaveLength(800);
+    expect(handler.openRuns).toBe(0);
+  });
+
+  it("never throws into LangChain when the tracer fails", async () => {
+    const broken = { getTracer: () => { throw new Error("tracer exploded"); } };
+    const handler = new OpenTelemetryCallbackHandler({ tracerProvider: broken as never });
+    const answer = await chain().invoke({ topic: "otel", question: "Still works?" }, { callbacks: [handler] });
+    expect(answer).toContain("Still works?");
+  });
+});
