@@ -1,6 +1,7 @@
 import { type Attributes, SpanKind, diag } from "@opentelemetry/api";
 import {
   ATTR_GENAI_OTEL_CACHED,
+  agentAttributes,
   ATTR_GENAI_OTEL_FRAMEWORK,
   ATTR_GENAI_OTEL_RUN_TYPE,
   type ChatMessage,
@@ -27,6 +28,25 @@ import { RunTracker } from "./tracker";
 type Dict = Record<string, unknown>;
 const FRAMEWORK = { [ATTR_GENAI_OTEL_FRAMEWORK]: "langchain" } as const;
 const HIDDEN_TAG = "langsmith:hidden";
+/** Root runs that are agents by name (legacy executors). */
+const AGENT_RUN_NAMES: ReadonlySet<string> = new Set(["AgentExecutor"]);
+/**
+ * LangGraph node names that make their graph an agent: createReactAgent's `agent` / `tools`,
+ * createAgent's `model` / `model_request` / `tools`.
+ */
+const AGENT_NODES: ReadonlySet<string> = new Set(["agent", "tools", "model", "model_request"]);
+/** The default run name of a LangGraph graph: an agent built without a name is `invoke_agent` bare. */
+const DEFAULT_GRAPH_NAME = "LangGraph";
+
+function agentSpan(runName: string): { name: string; attributes: Attributes } {
+  const agentName = runName === DEFAULT_GRAPH_NAME ? undefined : runName;
+  return { name: spanName("invoke_agent", agentName), attributes: agentAttributes({ name: agentName }) };
+}
+
+function isGraph(s: Serialized | undefined): boolean {
+  const id = s?.id;
+  return Array.isArray(id) && (id.includes("pregel") || id.includes("CompiledStateGraph"));
+}
 
 function guard(method: string, fn: () => void): void {
   try {
@@ -115,17 +135,25 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
       const parentRunId = declaredOrder ? arg8 : arg4;
       const runName = declaredOrder ? arg7 : arg8;
       const name = runName ?? serializedName(chain) ?? "chain";
-      const attributes: Attributes = { ...FRAMEWORK, [ATTR_GENAI_OTEL_RUN_TYPE]: "chain" };
-      if (metadata && metadata.langgraph_node === name) {
+      const isNode = metadata !== undefined && metadata.langgraph_node === name;
+      let attributes: Attributes = { ...FRAMEWORK, [ATTR_GENAI_OTEL_RUN_TYPE]: "chain" };
+      let spanTitle = name;
+      if (isNode) {
         attributes["langgraph.node"] = name;
         if (typeof metadata.langgraph_step === "number") attributes["langgraph.step"] = metadata.langgraph_step;
+        if (AGENT_NODES.has(name)) this.tracker.markAgent(parentRunId, agentSpan);
+      } else if (AGENT_RUN_NAMES.has(name)) {
+        const agent = agentSpan(name);
+        spanTitle = agent.name;
+        attributes = { ...attributes, ...agent.attributes };
       }
       this.tracker.start(runId, parentRunId, {
-        name,
+        name: spanTitle,
         kind: SpanKind.INTERNAL,
         attributes,
         metadata,
         hidden: tags?.includes(HIDDEN_TAG),
+        graphName: isGraph(chain) ? name : undefined,
       });
     });
   }

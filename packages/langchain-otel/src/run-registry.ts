@@ -12,6 +12,8 @@ export interface RunEntry {
   startedAt: number;
   /** Set on the first streamed token of an LLM run. */
   firstChunkAt?: number;
+  /** For LangGraph graph runs: the run name, and whether the graph was recognised as an agent. */
+  graph?: { name: string; isAgent: boolean };
   /** Content masking from run metadata. */
   mask?: { input?: boolean; output?: boolean };
 }

@@ -10,6 +10,8 @@ export interface RunStart {
   kind: SpanKind;
   attributes: Attributes;
   metadata?: Record<string, unknown>;
+  /** Run name of a LangGraph graph run (so a later node can mark it as an agent). */
+  graphName?: string;
   /** Hidden runs (LangGraph's `__start__`, tagged `langsmith:hidden`) get no span; children attach to the parent. */
   hidden?: boolean;
 }
@@ -48,6 +50,7 @@ export class RunTracker {
     const entry: RunEntry = { ctx: parentCtx, rootId: parent?.rootId ?? runId, startedAt: performance.now() };
     const mask = maskFrom(run.metadata);
     if (mask) entry.mask = mask;
+    if (run.graphName !== undefined) entry.graph = { name: run.graphName, isAgent: false };
     if (!run.hidden) {
       entry.span = this.tracer().startSpan(run.name, { kind: run.kind, attributes: run.attributes }, parentCtx);
       entry.ctx = trace.setSpan(parentCtx, entry.span);
@@ -75,6 +78,19 @@ export class RunTracker {
       span.end();
     }
     if (entry.rootId === runId) this.registry.endTree(runId);
+  }
+
+  /**
+   * Turns a graph run's span into an `invoke_agent` span (renamed, agent attributes added), once.
+   * Called when one of its nodes shows it is an agent; samplers saw the original name.
+   */
+  markAgent(runId: string | undefined, rename: (graphName: string) => { name: string; attributes: Attributes }): void {
+    const entry = this.registry.get(runId);
+    if (!entry?.graph || entry.graph.isAgent || !entry.span) return;
+    entry.graph.isAgent = true;
+    const { name, attributes } = rename(entry.graph.name);
+    entry.span.updateName(name);
+    entry.span.setAttributes(attributes);
   }
 
   /** Adds an event to a run's span (or its nearest spanned ancestor, for hidden runs). */
