@@ -23,7 +23,8 @@ import { inferenceResult, outputMessages, requestModel, requestParams, toolDefin
 import { toChatMessage } from "./messages";
 import type { LangChainInstrumentationOptions } from "./options";
 import { providerFromLangChain } from "./provider";
-import { RunTracker } from "./tracker";
+import { currentSpanSlot, enableContextPropagation } from "./context-propagation";
+import { RunTracker, attachTracker } from "./tracker";
 
 type Dict = Record<string, unknown>;
 const FRAMEWORK = { [ATTR_GENAI_OTEL_FRAMEWORK]: "langchain" } as const;
@@ -95,6 +96,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
   name = "OpenTelemetryCallbackHandler";
   /** State shared by every copy LangChain makes of this handler. */
   private readonly tracker: RunTracker;
+  private undoPropagation?: () => void;
 
   /**
    * @param options - see {@link LangChainInstrumentationOptions}; content capture defaults to off
@@ -103,7 +105,11 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
   constructor(options: LangChainInstrumentationOptions = {}) {
     super();
     this.awaitHandlers = true;
-    this.tracker = options instanceof OpenTelemetryCallbackHandler ? options.tracker : new RunTracker(options);
+    const copyOf = options instanceof OpenTelemetryCallbackHandler ? options : undefined;
+    this.tracker = copyOf ? copyOf.tracker : new RunTracker(options);
+    attachTracker(this, this.tracker);
+    const propagate = options.propagateContext ?? process.env.GENAI_OTEL_LANGCHAIN_PROPAGATE_CONTEXT === "true";
+    if (!copyOf && propagate) this.undoPropagation = enableContextPropagation();
   }
 
   /** Number of runs currently open (spans started and not yet ended). */
@@ -113,7 +119,10 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
 
   /** Ends every open span (marked `genai_otel.incomplete`). Call before shutting the tracer provider down. */
   shutdown(): void {
-    guard("shutdown", () => this.tracker.registry.endAll());
+    guard("shutdown", () => {
+      this.tracker.registry.endAll();
+      this.undoPropagation?.();
+    });
   }
 
   // handleChainStart is called as (chain, inputs, runId, parentRunId, tags, metadata, runType, runName, extra)
@@ -217,7 +226,9 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     };
     const mask = { input: metadata?.mask_input === true };
     Object.assign(attributes, this.tracker.policy.inference({ inputMessages, toolDefinitions: () => toolDefinitions(invocation) }, mask));
-    this.tracker.start(runId, parentRunId, { name: spanName(operation, model), kind: spanKindFor(operation), attributes, metadata });
+    const entry = this.tracker.start(runId, parentRunId, { name: spanName(operation, model), kind: spanKindFor(operation), attributes, metadata });
+    const slot = currentSpanSlot();
+    if (slot && !slot.span && entry?.span) slot.span = entry.span;
   }
 
   override handleLLMNewToken(_token: string, _idx: unknown, runId: string): void {

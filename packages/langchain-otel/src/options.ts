@@ -21,4 +21,13 @@ export interface LangChainInstrumentationOptions extends ContentOptions {
    * @defaultValue 3600000 (1 hour)
    */
   runTtlMs?: number;
+  /**
+   * Make each run's span the active context for the work the run does, so spans created inside it
+   * (HTTP client spans from the OpenTelemetry http/undici instrumentations, manual spans) nest under
+   * the tool, RunnableLambda, LangGraph node or chat model span that made them. Installs process-wide
+   * patches on `@langchain/core` (undone by `shutdown()`), inert for calls without this handler.
+   * Env: `GENAI_OTEL_LANGCHAIN_PROPAGATE_CONTEXT=true`, read when this option is not given.
+   * @defaultValue false
+   */
+  propagateContext?: boolean;
 }

@@ -4,6 +4,19 @@ import { name as SCOPE_NAME, version as SCOPE_VERSION } from "../package.json";
 import type { LangChainInstrumentationOptions } from "./options";
 import { type RunEntry, RunRegistry } from "./run-registry";
 
+const TRACKER = Symbol.for("genai-otel.langchain.tracker");
+
+/** The tracker behind one of our handlers (any copy, any module instance), else undefined. */
+export function trackerOf(handler: unknown): RunTracker | undefined {
+  const t = (handler as { [TRACKER]?: RunTracker } | null | undefined)?.[TRACKER];
+  return typeof t?.registry?.get === "function" ? t : undefined;
+}
+
+/** Attaches a tracker to a handler so {@link trackerOf} finds it. */
+export function attachTracker(handler: object, tracker: RunTracker): void {
+  Object.defineProperty(handler, TRACKER, { value: tracker, enumerable: false });
+}
+
 /** What starting a run needs besides its ids. */
 export interface RunStart {
   name: string;
@@ -43,8 +56,8 @@ export class RunTracker {
    * Opens a span for a run: parent = the parent run's span, else the active context. A duplicate
    * start is ignored.
    */
-  start(runId: string, parentRunId: string | undefined, run: RunStart): void {
-    if (this.registry.has(runId)) return;
+  start(runId: string, parentRunId: string | undefined, run: RunStart): RunEntry | undefined {
+    if (this.registry.has(runId)) return undefined;
     const parent = this.registry.get(parentRunId);
     const parentCtx = parent?.ctx ?? context.active();
     const entry: RunEntry = { ctx: parentCtx, rootId: parent?.rootId ?? runId, startedAt: performance.now() };
@@ -56,6 +69,7 @@ export class RunTracker {
       entry.ctx = trace.setSpan(parentCtx, entry.span);
     }
     this.registry.add(runId, entry);
+    return entry;
   }
 
   /**
