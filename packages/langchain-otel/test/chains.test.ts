@@ -124,19 +124,19 @@ describe("prompt | chat model | parser", () => {
     expect(chat.attributes["gen_ai.output.messages"]).toBeDefined();
   });
 
-  it("keeps 200 concurrent invocations in 200 separate, correctly parented trees", async () => {
+  it("keeps 1,000 concurrent invocations in 1,000 separate, correctly parented trees", async () => {
     const handler = new OpenTelemetryCallbackHandler();
     const c = chain();
-    await Promise.all(Array.from({ length: 200 }, (_, i) => c.invoke({ topic: "otel", question: `Question ${i}?` }, { callbacks: [handler] })));
+    await Promise.all(Array.from({ length: 1000 }, (_, i) => c.invoke({ topic: "otel", question: `Question ${i}?` }, { callbacks: [handler] })));
     const spans = tracing().spans();
     const roots = spans.filter((s) => s.name === "RunnableSequence");
-    expect(roots).toHaveLength(200);
-    expect(new Set(roots.map((r) => r.spanContext().traceId)).size).toBe(200);
+    expect(roots).toHaveLength(1000);
+    expect(new Set(roots.map((r) => r.spanContext().traceId)).size).toBe(1000);
     for (const child of spans.filter((s) => s.name !== "RunnableSequence")) {
       const parent = roots.find((r) => r.spanContext().spanId === child.parentSpanContext?.spanId);
       expect(parent?.spanContext().traceId).toBe(child.spanContext().traceId);
     }
-    expect(spans).toHaveLength(800);
+    expect(spans).toHaveLength(4000);
     expect(handler.openRuns).toBe(0);
   });
 

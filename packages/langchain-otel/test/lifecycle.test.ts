@@ -1,0 +1,62 @@
+import { OpenTelemetryCallbackHandler } from "@genai-otel/langchain-otel";
+import { InMemoryCache } from "@langchain/core/caches";
+import { dispatchCustomEvent } from "@langchain/core/callbacks/dispatch";
+import { StringOutputParser } from "@langchain/core/output_parsers";
+import { ChatPromptTemplate } from "@langchain/core/prompts";
+import { RunnableLambda } from "@langchain/core/runnables";
+import { describe, expect, it } from "vitest";
+import { chatModel, useStandIns } from "./setup";
+
+const { server, tracing } = useStandIns();
+
+const prompt = ChatPromptTemplate.fromMessages([["human", "{question}"]]);
+
+describe("lifecycle", () => {
+  it("ends the runs of a stream broken off early when their root run ends, marked incomplete", async () => {
+    const inner = prompt.pipe(chatModel(server(), { streaming: true })).pipe(new StringOutputParser());
+    const outer = RunnableLambda.from(async (question: string, config) => {
+      for await (const chunk of await inner.stream({ question }, config)) return chunk; // break after the first chunk
+      return "";
+    }).withConfig({ runName: "first-chunk" });
+    const handler = new OpenTelemetryCallbackHandler();
+    await outer.invoke("Tell me a long story please", { callbacks: [handler] });
+    expect(handler.openRuns).toBe(0);
+    const spans = tracing().spans();
+    const incomplete = spans.filter((s) => s.attributes["genai_otel.incomplete"] === true).map((s) => s.name);
+    expect(incomplete).toContain("RunnableSequence");
+    expect(incomplete).toContain("chat gpt-4o-mini");
+    const root = spans.find((s) => s.name === "first-chunk")!;
+    expect(root.attributes["genai_otel.incomplete"]).toBeUndefined();
+    expect(tracing().shape()[0]!.name).toBe("first-chunk");
+  });
+
+  it("sweeps runs past the cap and ignores duplicate starts and unknown ends", async () => {
+    const handler = new OpenTelemetryCallbackHandler({ maxOpenRuns: 2 });
+    for (const id of ["a", "b", "c"]) handler.handleChainStart({ lc: 1, type: "not_implemented", id: ["x"] }, {}, id, undefined, [], {}, "chain", `run-${id}`);
+    handler.handleChainStart({ lc: 1, type: "not_implemented", id: ["x"] }, {}, "c", undefined, [], {}, "chain", "run-c-again");
+    handler.handleChainEnd({}, "unknown");
+    expect(handler.openRuns).toBe(2);
+    const swept = tracing().spans();
+    expect(swept.map((s) => [s.name, s.attributes["genai_otel.incomplete"]])).toEqual([["run-a", true]]);
+    handler.shutdown();
+    expect(handler.openRuns).toBe(0);
+    expect(tracing().spans().map((s) => s.name).sort()).toEqual(["run-a", "run-b", "run-c"]);
+  });
+
+  it("records custom events on the run's span and marks cached LLM results", async () => {
+    const model = chatModel(server(), { cache: new InMemoryCache() });
+    const chain = RunnableLambda.from(async (q: string, config) => {
+      await dispatchCustomEvent("progress", { step: 1 }, config);
+      return (await model.invoke(q, config)).content;
+    }).withConfig({ runName: "cached-ask" });
+    const handler = new OpenTelemetryCallbackHandler();
+    await chain.invoke("Same question?", { callbacks: [handler] });
+    await chain.invoke("Same question?", { callbacks: [handler] });
+    const roots = tracing().spans().filter((s) => s.name === "cached-ask");
+    expect(roots).toHaveLength(2);
+    for (const r of roots) expect(r.events.map((e) => e.name)).toContain("progress");
+    const chats = tracing().spans().filter((s) => s.name === "chat gpt-4o-mini");
+    expect(chats.map((s) => s.attributes["genai_otel.cached"])).toEqual([undefined, true]);
+    expect(server().requests.filter((r) => r.path.endsWith("/chat/completions") && r.body.messages[0].content === "Same question?")).toHaveLength(1);
+  });
+});
