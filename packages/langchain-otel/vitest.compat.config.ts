@@ -12,5 +12,5 @@ export default defineConfig({
       { find: /^@langchain\/core(\/.*)?$/, replacement: "@langchain/core-oldest$1" },
     ],
   },
-  test: { include: ["test/compat/*.test.ts"], env: { EXPECT_LANGCHAIN_CORE: "1.0.1" }, pool: "forks" },
+  test: { include: ["test/compat/*.test.ts"], env: { EXPECT_LANGCHAIN_CORE: "1.0.0" }, pool: "forks" },
 });
