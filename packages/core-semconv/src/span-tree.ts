@@ -33,6 +33,8 @@ export interface FormatSpanTreeOptions {
 }
 
 const MAX_VALUE_CHARS = 120;
+/** Indentation stops growing below this depth, so output stays linear in the number of spans. */
+const MAX_INDENT_DEPTH = 48;
 const ANSI = { reset: "\u001b[0m", bold: "\u001b[1m", dim: "\u001b[2m", red: "\u001b[31m", cyan: "\u001b[36m" };
 
 /**
@@ -48,7 +50,8 @@ const ANSI = { reset: "\u001b[0m", bold: "\u001b[1m", dim: "\u001b[2m", red: "\u
  * Roots are the spans whose parent is absent from `nodes` (so a partial trace still prints);
  * siblings are sorted by `startTimeMs`; traces are printed in order of their earliest span. Span
  * names and values are reduced to one line (control characters escaped), values are cut at 120
- * characters. A malformed parent cycle is printed rather than lost, and deep trees do not recurse.
+ * characters. A malformed parent cycle is printed rather than lost; deep trees do not recurse, and
+ * indentation stops growing at depth 48 (deeper lines are marked `[depth N]`).
  *
  * @param nodes - the spans to print, of one or more traces, in any order.
  * @param options - colour and extra attribute keys, see {@link FormatSpanTreeOptions}.
@@ -106,7 +109,10 @@ function formatTrace(traceId: string, spans: readonly SpanTreeNode[], options: F
   return lines.join("\n");
 }
 
-/** Depth-first, iterative (an explicit stack), so a 10,000-deep chain cannot overflow the call stack. */
+/**
+ * Depth-first, iterative (an explicit stack), so a 10,000-deep chain cannot overflow the call stack;
+ * indentation stops growing at {@link MAX_INDENT_DEPTH} (deeper lines show their depth instead).
+ */
 function walk(
   level: readonly SpanTreeNode[],
   indent: string,
@@ -115,19 +121,21 @@ function walk(
   visited: Set<SpanTreeNode>,
   options: FormatSpanTreeOptions,
 ): void {
-  const stack: { node: SpanTreeNode; indent: string; last: boolean }[] = [];
-  const pushLevel = (nodes: readonly SpanTreeNode[], prefix: string) => {
-    for (let i = nodes.length - 1; i >= 0; i--) stack.push({ node: nodes[i]!, indent: prefix, last: i === nodes.length - 1 });
+  const stack: { node: SpanTreeNode; indent: string; last: boolean; depth: number }[] = [];
+  const pushLevel = (nodes: readonly SpanTreeNode[], prefix: string, depth: number) => {
+    for (let i = nodes.length - 1; i >= 0; i--) stack.push({ node: nodes[i]!, indent: prefix, last: i === nodes.length - 1, depth });
   };
-  pushLevel(level, indent);
+  pushLevel(level, indent, 0);
   while (stack.length > 0) {
-    const { node, indent: prefix, last } = stack.pop()!;
+    const { node, indent: prefix, last, depth } = stack.pop()!;
     if (visited.has(node)) continue;
     visited.add(node);
-    const branch = last ? "└─ " : "├─ ";
+    const branch = (last ? "└─ " : "├─ ") + (depth > MAX_INDENT_DEPTH ? `[depth ${depth}] ` : "");
     lines.push(paint(prefix + branch, ANSI.dim, options.color === true) + describe(node, options));
     const kids = children.get(node.spanId);
-    if (kids !== undefined) pushLevel(sortByStart(kids.filter((kid) => !visited.has(kid))), prefix + (last ? "   " : "│  "));
+    if (kids === undefined) continue;
+    const childIndent = depth < MAX_INDENT_DEPTH ? prefix + (last ? "   " : "│  ") : prefix;
+    pushLevel(sortByStart(kids.filter((kid) => !visited.has(kid))), childIndent, depth + 1);
   }
 }
 

@@ -1,0 +1,45 @@
+import { readEnv } from "../env";
+import { resolveProtocol } from "../otlp/plan";
+import type { OtlpProtocol, OtlpTransportOptions } from "../otlp/types";
+import { defineOtlpPreset } from "./define-preset";
+
+/**
+ * Options of the `datadog` preset: OTLP to a local Datadog Agent (Agent 7.32+ with its OTLP
+ * receiver enabled, `otlp_config.receiver.protocols.{http,grpc}`). No credential: the Agent holds
+ * the API key. Agentless intake is not covered yet.
+ */
+export interface DatadogPresetOptions extends OtlpTransportOptions {
+  /**
+   * Exporter to use: the Agent's OTLP receiver listens on 4318 for HTTP and 4317 for gRPC.
+   * @defaultValue `OTEL_EXPORTER_OTLP_TRACES_PROTOCOL` / `OTEL_EXPORTER_OTLP_PROTOCOL` if set, else `"http/protobuf"`.
+   */
+  protocol?: OtlpProtocol;
+  /**
+   * Host of the Agent; the endpoint becomes `http://<host>:4318/v1/traces` (HTTP) or `http://<host>:4317` (gRPC).
+   * Ignored when `endpoint` is given.
+   * @defaultValue `DD_AGENT_HOST`, else `"localhost"`.
+   */
+  agentHost?: string;
+}
+
+/** The `datadog` preset: a local Datadog Agent's OTLP receiver over HTTP or gRPC. */
+export const datadogPreset = defineOtlpPreset<DatadogPresetOptions>("datadog", (options) => {
+  const protocol = resolveProtocol("datadog", options.protocol, ["http/protobuf", "http/json", "grpc"], "http/protobuf");
+  const optionHost = options.agentHost?.trim() || undefined;
+  const envHost = readEnv("DD_AGENT_HOST");
+  const host = formatHost(optionHost ?? envHost ?? "localhost");
+  const url = protocol === "grpc" ? `http://${host}:4317` : `http://${host}:4318/v1/traces`;
+  // An explicitly chosen Agent host is as specific as the `endpoint` option; the default is not.
+  const source = optionHost !== undefined ? 'option "agentHost"' : envHost !== undefined ? "DD_AGENT_HOST" : undefined;
+  return {
+    preset: "datadog",
+    protocol,
+    ...(source === undefined ? { defaultEndpoint: url } : { endpoint: { url, source } }),
+    headers: {},
+  };
+});
+
+/** Brackets a bare IPv6 address for use in a URL. */
+function formatHost(host: string): string {
+  return host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
+}

@@ -1,0 +1,85 @@
+import { headerIsProvided, readEnv } from "../env";
+import { missingCredential, PresetConfigurationError } from "../errors";
+import { joinUrl, resolveProtocol } from "../otlp/plan";
+import type { OtlpTransportOptions } from "../otlp/types";
+import { defineOtlpPreset } from "./define-preset";
+
+const MULTI_TENANT_URL = "https://trace.wandb.ai/otel/v1/traces";
+const MULTI_TENANT_HOSTS = new Set(["wandb.ai", "api.wandb.ai", "trace.wandb.ai"]);
+
+/**
+ * Options of the `weave` preset (W&B Weave's OTLP trace endpoint, OTLP/HTTP protobuf only), with
+ * the variables of the W&B SDK: `WANDB_API_KEY`, `WANDB_ENTITY`, `WANDB_PROJECT`, `WANDB_BASE_URL`.
+ */
+export interface WeavePresetOptions extends OtlpTransportOptions {
+  /**
+   * W&B API key, sent in the `wandb-api-key` header. Required unless the `headers` option or
+   * `OTEL_EXPORTER_OTLP_HEADERS` provides `wandb-api-key` or `authorization`.
+   * @defaultValue `WANDB_API_KEY`
+   */
+  apiKey?: string;
+  /**
+   * W&B entity (team or user name) owning the project. Required.
+   * @defaultValue `WANDB_ENTITY`
+   */
+  entity?: string;
+  /**
+   * Weave project the traces go to. Required.
+   * @defaultValue `WANDB_PROJECT`
+   */
+  project?: string;
+  /**
+   * W&B host of a Dedicated Cloud or Self-Managed instance (e.g. `https://acme.wandb.io`); spans
+   * then go to `<baseUrl>/traces/otel/v1/traces`. A `wandb.ai` host means the multi-tenant cloud.
+   * Ignored when `endpoint` is given.
+   * @defaultValue `WANDB_BASE_URL`, else the multi-tenant cloud, `https://trace.wandb.ai/otel/v1/traces`.
+   */
+  baseUrl?: string;
+}
+
+/**
+ * The `weave` preset. Auth: `wandb-api-key: <key>`; routing: the resource attributes `wandb.entity`
+ * and `wandb.project` (added to each exported span's resource unless the app sets them) and the
+ * `project_id: <entity>/<project>` header of the earlier Weave docs, so either generation of the
+ * endpoint routes the spans.
+ */
+export const weavePreset = defineOtlpPreset<WeavePresetOptions>("weave", (options) => {
+  const apiKey = options.apiKey?.trim() || readEnv("WANDB_API_KEY");
+  if (apiKey === undefined && !headerIsProvided("wandb-api-key", options.headers) && !headerIsProvided("authorization", options.headers)) {
+    throw missingCredential("weave", "a W&B API key", "apiKey", "WANDB_API_KEY", "wandb-api-key");
+  }
+  const entity = options.entity?.trim() || readEnv("WANDB_ENTITY");
+  if (entity === undefined) throw missingSetting("a W&B entity (team or user name)", "entity", "WANDB_ENTITY");
+  const project = options.project?.trim() || readEnv("WANDB_PROJECT");
+  if (project === undefined) throw missingSetting("a Weave project name", "project", "WANDB_PROJECT");
+
+  const optionBase = options.baseUrl?.trim() || undefined;
+  const envBase = readEnv("WANDB_BASE_URL");
+  const base = optionBase ?? envBase;
+  const dedicated = base !== undefined && !MULTI_TENANT_HOSTS.has(hostOf(base));
+  return {
+    preset: "weave",
+    protocol: resolveProtocol("weave", undefined, ["http/protobuf"], "http/protobuf"),
+    ...(dedicated
+      ? { endpoint: { url: joinUrl(withScheme(base), "traces/otel/v1/traces"), source: optionBase !== undefined ? 'option "baseUrl"' : "WANDB_BASE_URL" } }
+      : { defaultEndpoint: MULTI_TENANT_URL }),
+    headers: { ...(apiKey === undefined ? {} : { "wandb-api-key": apiKey }), project_id: `${entity}/${project}` },
+    resourceAttributes: { "wandb.entity": entity, "wandb.project": project },
+  };
+});
+
+function missingSetting(what: string, option: string, envVar: string): PresetConfigurationError {
+  return new PresetConfigurationError(`The "weave" exporter preset needs ${what}: set the "${option}" option or the ${envVar} environment variable.`, "weave");
+}
+
+function withScheme(url: string): string {
+  return /^https?:\/\//i.test(url) ? url : `https://${url}`;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(withScheme(url)).hostname.toLowerCase();
+  } catch {
+    return url.toLowerCase();
+  }
+}

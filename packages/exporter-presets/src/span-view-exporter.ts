@@ -1,0 +1,133 @@
+import type { Attributes, AttributeValue } from "@opentelemetry/api";
+import type { ExportResult } from "@opentelemetry/core";
+import { type Resource, resourceFromAttributes } from "@opentelemetry/resources";
+import type { ReadableSpan, SpanExporter } from "@opentelemetry/sdk-trace-base";
+
+/** What {@link SpanViewExporter} adapts for one backend. */
+export interface SpanViewOptions {
+  /** Longest string attribute value kept, in characters (span, event and link attributes, array items). */
+  readonly attributeValueLengthLimit?: number;
+  /** Resource attributes added to each span's resource where the resource does not set them. */
+  readonly resourceAttributes?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Wraps an exporter to meet one backend's limits without touching the spans other exporters see:
+ * the SDK hands the same `ReadableSpan` objects to every span processor, so instead of mutating
+ * them this passes a read-only view with truncated attribute values and/or an extended resource.
+ * Spans that need no change are passed through as they are.
+ */
+export class SpanViewExporter implements SpanExporter {
+  private readonly resources = new WeakMap<Resource, Resource>();
+
+  /**
+   * @param inner - the exporter that sends the spans.
+   * @param options - the adaptations to apply.
+   */
+  constructor(
+    private readonly inner: SpanExporter,
+    private readonly options: SpanViewOptions,
+  ) {}
+
+  export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
+    this.inner.export(
+      spans.map((span) => this.view(span)),
+      resultCallback,
+    );
+  }
+
+  shutdown(): Promise<void> {
+    return this.inner.shutdown();
+  }
+
+  forceFlush(): Promise<void> {
+    return this.inner.forceFlush?.() ?? Promise.resolve();
+  }
+
+  private view(span: ReadableSpan): ReadableSpan {
+    const limit = this.options.attributeValueLengthLimit;
+    const attributes = limit === undefined ? span.attributes : truncateAttributes(span.attributes, limit);
+    const events =
+      limit === undefined ? span.events : mapIfChanged(span.events, (e) => withAttributes(e, e.attributes, limit));
+    const links = limit === undefined ? span.links : mapIfChanged(span.links, (l) => withAttributes(l, l.attributes, limit));
+    const resource = this.resource(span.resource);
+    if (attributes === span.attributes && events === span.events && links === span.links && resource === span.resource) {
+      return span;
+    }
+    return {
+      name: span.name,
+      kind: span.kind,
+      spanContext: () => span.spanContext(),
+      parentSpanContext: span.parentSpanContext,
+      startTime: span.startTime,
+      endTime: span.endTime,
+      status: span.status,
+      attributes,
+      links,
+      events,
+      duration: span.duration,
+      ended: span.ended,
+      resource,
+      instrumentationScope: span.instrumentationScope,
+      droppedAttributesCount: span.droppedAttributesCount,
+      droppedEventsCount: span.droppedEventsCount,
+      droppedLinksCount: span.droppedLinksCount,
+    };
+  }
+
+  private resource(resource: Resource): Resource {
+    const extra = this.options.resourceAttributes;
+    if (extra === undefined) return resource;
+    let merged = this.resources.get(resource);
+    if (merged === undefined) {
+      // The span's own resource wins: `a.merge(b)` keeps b's value for a key both set.
+      merged = resourceFromAttributes({ ...extra }).merge(resource);
+      this.resources.set(resource, merged);
+    }
+    return merged;
+  }
+}
+
+function withAttributes<T extends { attributes?: Attributes }>(item: T, attributes: Attributes | undefined, limit: number): T {
+  if (attributes === undefined) return item;
+  const truncated = truncateAttributes(attributes, limit);
+  return truncated === attributes ? item : { ...item, attributes: truncated };
+}
+
+function mapIfChanged<T>(items: T[], map: (item: T) => T): T[] {
+  let out: T[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const mapped = map(items[i]!);
+    if (mapped !== items[i] && out === undefined) out = items.slice(0, i);
+    out?.push(mapped);
+  }
+  return out ?? items;
+}
+
+/** The attributes with every string (and string array item) longer than `limit` cut to `limit`; the same object when none is. */
+export function truncateAttributes(attributes: Attributes, limit: number): Attributes {
+  let out: Attributes | undefined;
+  for (const [key, value] of Object.entries(attributes)) {
+    const cut = truncateValue(value, limit);
+    if (cut !== value) {
+      out ??= { ...attributes };
+      out[key] = cut;
+    }
+  }
+  return out ?? attributes;
+}
+
+function truncateValue(value: AttributeValue | undefined, limit: number): AttributeValue | undefined {
+  if (typeof value === "string") return cut(value, limit);
+  if (Array.isArray(value) && value.some((item) => typeof item === "string" && item.length > limit)) {
+    return (value as unknown[]).map((item) => (typeof item === "string" ? cut(item, limit) : item)) as AttributeValue;
+  }
+  return value;
+}
+
+/** Cuts to at most `limit` UTF-16 units, never leaving half of a surrogate pair. */
+function cut(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const last = text.charCodeAt(limit - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? limit - 1 : limit);
+}

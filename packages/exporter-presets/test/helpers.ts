@@ -1,0 +1,57 @@
+import { type DiagLogger, DiagLogLevel, diag } from "@opentelemetry/api";
+
+/** Captures every diag message (all levels) until `stop()`; `text()` joins them for assertions. */
+export function captureDiag(): { messages: string[]; text: () => string; stop: () => void } {
+  const messages: string[] = [];
+  const record =
+    (level: string) =>
+    (message: string, ...args: unknown[]) =>
+      messages.push(`${level} ${message} ${args.map((arg) => (arg instanceof Error ? arg.message : String(arg))).join(" ")}`.trim());
+  const logger: DiagLogger = {
+    error: record("error"),
+    warn: record("warn"),
+    info: record("info"),
+    debug: record("debug"),
+    verbose: record("verbose"),
+  };
+  diag.setLogger(logger, { logLevel: DiagLogLevel.ALL, suppressOverrideMessage: true });
+  return { messages, text: () => messages.join("\n"), stop: () => diag.disable() };
+}
+
+/** The `genai-otel: preset "<name>" exports over …` debug line. */
+export function configLine(messages: readonly string[], preset: string): string {
+  const line = messages.find((message) => message.includes(`preset "${preset}" exports over`));
+  if (line === undefined) throw new Error(`no configuration line for ${preset} in:\n${messages.join("\n")}`);
+  return line;
+}
+
+/** Every OTEL/vendor variable a preset reads, so tests start from a clean environment. */
+export const PRESET_ENV_VARS = [
+  "GENAI_OTEL_PRESET",
+  "OTEL_TRACES_EXPORTER",
+  "OTEL_SERVICE_NAME",
+  "OTEL_RESOURCE_ATTRIBUTES",
+  "OTEL_LOG_LEVEL",
+  "OTEL_EXPORTER_OTLP_ENDPOINT",
+  "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
+  "OTEL_EXPORTER_OTLP_HEADERS",
+  "OTEL_EXPORTER_OTLP_TRACES_HEADERS",
+  "OTEL_EXPORTER_OTLP_PROTOCOL",
+  "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL",
+  "OTEL_EXPORTER_OTLP_COMPRESSION",
+  "OTEL_EXPORTER_OTLP_TRACES_COMPRESSION",
+  "OTEL_EXPORTER_OTLP_TIMEOUT",
+  "OTEL_EXPORTER_OTLP_TRACES_TIMEOUT",
+  "TRACELOOP_API_KEY",
+  "TRACELOOP_BASE_URL",
+  "TRACELOOP_HEADERS",
+  "WANDB_API_KEY",
+  "WANDB_ENTITY",
+  "WANDB_PROJECT",
+  "WANDB_BASE_URL",
+  "DD_AGENT_HOST",
+  "NEW_RELIC_LICENSE_KEY",
+  "NEW_RELIC_REGION",
+  "NO_COLOR",
+  "FORCE_COLOR",
+] as const;
