@@ -46,6 +46,9 @@ export function loadPeer(specifier: string, use: (mod: Record<string, unknown>) 
     apply(createRequire(import.meta.url)(entry));
   } catch (err) {
     diag.debug(`genai-otel llamaindex: require(esm) of ${specifier} unavailable, importing it asynchronously`, err);
-    import(specifier).then(apply, (e: unknown) => diag.warn(`genai-otel llamaindex: could not import ${specifier}`, e));
   }
+  // Also patch the copy `import` gives. Under plain Node it is the module require(esm) returned
+  // (patching is idempotent); under loaders that compile ESM to CJS on require (tsx, ts-node) it is
+  // a different copy, and the one the app uses.
+  import(specifier).then(apply, (e: unknown) => diag.warn(`genai-otel llamaindex: could not import ${specifier}`, e));
 }

@@ -1,0 +1,61 @@
+import { OpenAI, OpenAIEmbedding } from "@llamaindex/openai";
+import { FunctionTool, Settings, VectorStoreIndex } from "llamaindex";
+import { z } from "zod";
+import { DOCUMENTS } from "./documents";
+
+/** Where the app's model calls go: OpenAI itself, or any OpenAI-compatible server. */
+export interface ModelEndpoint {
+  baseURL?: string;
+  apiKey: string;
+  chatModel: string;
+  embeddingModel: string;
+}
+
+/** A tool the model may call: looks a term up in a tiny glossary. */
+export const glossary = FunctionTool.from(
+  async ({ term }: { term: string }) => {
+    const entries: Record<string, string> = { span: "one timed operation", trace: "a tree of spans", otlp: "the OpenTelemetry protocol" };
+    return entries[term.toLowerCase()] ?? `no glossary entry for ${term}`;
+  },
+  { name: "glossary", description: "Looks up the definition of an observability term", parameters: z.object({ term: z.string() }) },
+);
+
+/**
+ * Configures the models and builds the index. Call after `instrumentLlamaIndex()`: LlamaIndex binds
+ * methods to objects when they are constructed.
+ */
+export async function buildIndex(endpoint: ModelEndpoint): Promise<VectorStoreIndex> {
+  Settings.llm = new OpenAI({
+    model: endpoint.chatModel,
+    apiKey: endpoint.apiKey,
+    baseURL: endpoint.baseURL,
+    temperature: 0,
+    // usage on streamed answers comes only with this
+    additionalChatOptions: { stream_options: { include_usage: true } },
+  });
+  Settings.embedModel = new OpenAIEmbedding({ model: endpoint.embeddingModel, apiKey: endpoint.apiKey, baseURL: endpoint.baseURL });
+  return VectorStoreIndex.fromDocuments(DOCUMENTS);
+}
+
+/** Asks one question plainly, one streaming, and lets the model call the glossary tool once. */
+export async function askAll(index: VectorStoreIndex): Promise<string[]> {
+  const engine = index.asQueryEngine({ similarityTopK: 2 });
+  const plain = await engine.query({ query: "What is a span?" });
+  let streamed = "";
+  for await (const chunk of await engine.query({ query: "What does an exporter do?", stream: true })) streamed += chunk.message.content;
+
+  const question = { role: "user" as const, content: "Use the glossary for trace." };
+  const first = await Settings.llm.chat({ messages: [question], tools: [glossary] });
+  const call = first.message.options && "toolCall" in first.message.options ? first.message.options.toolCall[0] : undefined;
+  let toolAnswer = String(first.message.content);
+  if (call) {
+    const input = typeof call.input === "string" ? JSON.parse(call.input) : call.input;
+    const result = await glossary.call(input);
+    const final = await Settings.llm.chat({
+      messages: [question, first.message, { role: "user", content: String(result), options: { toolResult: { id: call.id, result: String(result), isError: false } } }],
+      tools: [glossary],
+    });
+    toolAnswer = String(final.message.content);
+  }
+  return [plain.toString(), streamed, toolAnswer];
+}
