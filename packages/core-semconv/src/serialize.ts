@@ -13,6 +13,12 @@ export interface SerializeLimits {
   maxStringLength?: number;
 }
 
+/** Sets an own, enumerable property, even for the key `__proto__` (which plain assignment would not). */
+function setOwn(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
+}
+
 const DEFAULTS: Required<SerializeLimits> = { maxDepth: 12, maxItems: 1000, maxStringLength: 100_000 };
 
 function truncate(s: string, max: number): string {
@@ -73,7 +79,7 @@ export function toJsonSafe(value: unknown, limits: SerializeLimits = {}): unknow
               out["…"] = `[${v.size - l.maxItems} more entries]`;
               break;
             }
-            out[String(k)] = walk(x, depth + 1);
+            setOwn(out, String(k), walk(x, depth + 1));
           }
           return out;
         }
@@ -87,7 +93,7 @@ export function toJsonSafe(value: unknown, limits: SerializeLimits = {}): unknow
             break;
           }
           const x = walk((obj as Record<string, unknown>)[key], depth + 1);
-          if (x !== undefined) out[key] = x;
+          if (x !== undefined) setOwn(out, key, x);
         }
         return out;
       } finally {

@@ -1,0 +1,71 @@
+import { ContentPolicy, ENV_CAPTURE_MESSAGE_CONTENT, resolveContentCapture } from "@genai-otel/core-semconv";
+import { describe, expect, it, vi } from "vitest";
+
+describe("resolveContentCapture", () => {
+  it("takes the option over the env var, and defaults to NO_CONTENT", () => {
+    expect(resolveContentCapture(undefined, {})).toBe("NO_CONTENT");
+    expect(resolveContentCapture(undefined, { [ENV_CAPTURE_MESSAGE_CONTENT]: "true" })).toBe("SPAN_ONLY");
+    expect(resolveContentCapture(false, { [ENV_CAPTURE_MESSAGE_CONTENT]: "true" })).toBe("NO_CONTENT");
+    expect(resolveContentCapture(true, { [ENV_CAPTURE_MESSAGE_CONTENT]: "false" })).toBe("SPAN_ONLY");
+    expect(resolveContentCapture("SPAN_AND_EVENT", {})).toBe("SPAN_AND_EVENT");
+  });
+
+  it("accepts the boolean and the newer mode values, case-insensitively", () => {
+    const cases: [string, string][] = [
+      ["TRUE", "SPAN_ONLY"],
+      ["1", "SPAN_ONLY"],
+      ["false", "NO_CONTENT"],
+      ["0", "NO_CONTENT"],
+      ["no_content", "NO_CONTENT"],
+      ["span_only", "SPAN_ONLY"],
+      ["EVENT_ONLY", "EVENT_ONLY"],
+      ["span_and_event", "SPAN_AND_EVENT"],
+      ["yes please", "NO_CONTENT"],
+    ];
+    for (const [raw, mode] of cases) expect(resolveContentCapture(undefined, { [ENV_CAPTURE_MESSAGE_CONTENT]: raw }), raw).toBe(mode);
+  });
+});
+
+describe("ContentPolicy", () => {
+  it("never calls content thunks when capture is off", () => {
+    const thunk = vi.fn(() => [{ role: "user", parts: [] }]);
+    const policy = new ContentPolicy({ captureContent: false });
+    expect(policy.inference({ inputMessages: thunk, outputMessages: thunk })).toEqual({});
+    expect(policy.tool({ arguments: thunk, result: thunk })).toEqual({});
+    expect(policy.retrieval({ query: () => "q", documents: thunk as never })).toEqual({});
+    expect(policy.serialize({ a: 1 })).toBeUndefined();
+    expect(thunk).not.toHaveBeenCalled();
+  });
+
+  it("serialises content as GenAI JSON when on, and respects masks", () => {
+    const policy = new ContentPolicy({ captureContent: true });
+    const attrs = policy.inference(
+      {
+        inputMessages: () => [{ role: "user", parts: [{ type: "text", content: "hi" }] }],
+        outputMessages: () => [{ role: "assistant", parts: [{ type: "text", content: "hello" }], finish_reason: "stop" }],
+        toolDefinitions: () => [],
+      },
+      { output: true },
+    );
+    expect(attrs).toEqual({ "gen_ai.input.messages": '[{"role":"user","parts":[{"type":"text","content":"hi"}]}]' });
+    expect(policy.tool({ arguments: () => ({ city: "Paris" }), result: () => "sunny" }, { input: true })).toEqual({ "gen_ai.tool.call.result": "sunny" });
+  });
+
+  it("truncates long strings inside the JSON, which stays valid", () => {
+    const policy = new ContentPolicy({ captureContent: true, maxContentLength: 5 });
+    const attrs = policy.inference({ inputMessages: () => [{ role: "user", parts: [{ type: "text", content: "abcdefghij" }] }] });
+    const parsed = JSON.parse(String(attrs["gen_ai.input.messages"]));
+    expect(parsed[0].parts[0].content).toBe("abcde…[5 more chars]");
+  });
+
+  it("drops only the field whose content thunk throws", () => {
+    const policy = new ContentPolicy({ captureContent: true });
+    const attrs = policy.tool({
+      arguments: () => {
+        throw new Error("bad");
+      },
+      result: () => 42,
+    });
+    expect(attrs).toEqual({ "gen_ai.tool.call.result": "42" });
+  });
+});
