@@ -46,7 +46,8 @@ export async function askAll(index: VectorStoreIndex): Promise<string[]> {
 
   const question = { role: "user" as const, content: "Use the glossary for trace." };
   const first = await Settings.llm.chat({ messages: [question], tools: [glossary] });
-  const call = first.message.options && "toolCall" in first.message.options ? first.message.options.toolCall[0] : undefined;
+  const options = first.message.options as { toolCall?: { id: string; name: string; input: unknown }[] } | undefined;
+  const call = options?.toolCall?.[0];
   let toolAnswer = String(first.message.content);
   if (call) {
     const input = typeof call.input === "string" ? JSON.parse(call.input) : call.input;
