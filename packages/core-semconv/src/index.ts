@@ -14,3 +14,4 @@ export * from "./errors";
 export * from "./serialize";
 export * from "./tracer";
 export * from "./span-tree";
+export * from "./metrics";

@@ -226,7 +226,13 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     };
     const mask = { input: metadata?.mask_input === true };
     Object.assign(attributes, this.tracker.policy.inference({ inputMessages, toolDefinitions: () => toolDefinitions(invocation) }, mask));
-    const entry = this.tracker.start(runId, parentRunId, { name: spanName(operation, model), kind: spanKindFor(operation), attributes, metadata });
+    const entry = this.tracker.start(runId, parentRunId, {
+      name: spanName(operation, model),
+      kind: spanKindFor(operation),
+      attributes,
+      metadata,
+      recordMetrics: true,
+    });
     const slot = currentSpanSlot();
     if (slot && !slot.span && entry?.span) slot.span = entry.span;
   }

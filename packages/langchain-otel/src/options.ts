@@ -1,4 +1,4 @@
-import type { TracerProvider } from "@opentelemetry/api";
+import type { MeterProvider, TracerProvider } from "@opentelemetry/api";
 import type { ContentOptions } from "@genai-otel/core-semconv";
 
 /** Options of {@link OpenTelemetryCallbackHandler}. All optional. */
@@ -8,6 +8,13 @@ export interface LangChainInstrumentationOptions extends ContentOptions {
    * @defaultValue the global provider (`trace.getTracerProvider()`), looked up when each span starts
    */
   tracerProvider?: TracerProvider;
+  /**
+   * Provider for the GenAI client metrics (`gen_ai.client.token.usage`,
+   * `gen_ai.client.operation.duration`, `gen_ai.client.operation.time_to_first_chunk`), recorded for
+   * every chat and LLM run.
+   * @defaultValue the global provider (`metrics.getMeterProvider()`), a no-op until an SDK is registered
+   */
+  meterProvider?: MeterProvider;
   /**
    * Most runs kept open at once. When exceeded, the oldest open run's span is ended, marked
    * `genai_otel.incomplete`, and counted (reported through `diag`). Guards against runs that never

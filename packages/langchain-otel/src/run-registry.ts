@@ -1,4 +1,4 @@
-import { type Context, type Span, diag } from "@opentelemetry/api";
+import { type Attributes, type Context, type Span, diag } from "@opentelemetry/api";
 import { ATTR_GENAI_OTEL_INCOMPLETE } from "@genai-otel/core-semconv";
 
 /** One open LangChain run. `span` is absent for hidden runs (their children attach to `ctx`). */
@@ -14,6 +14,8 @@ export interface RunEntry {
   firstChunkAt?: number;
   /** For LangGraph graph runs: the run name, and whether the graph was recognised as an agent. */
   graph?: { name: string; isAgent: boolean };
+  /** For inference runs: the span's start attributes, kept for the metrics recorded at the end. */
+  metricAttributes?: Attributes;
   /** Content masking from run metadata. */
   mask?: { input?: boolean; output?: boolean };
 }

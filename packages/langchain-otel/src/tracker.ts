@@ -1,5 +1,5 @@
 import { type Attributes, type SpanKind, type Tracer, type TracerProvider, context, diag, trace } from "@opentelemetry/api";
-import { ContentPolicy, getGenAITracer, recordSpanError } from "@genai-otel/core-semconv";
+import { ContentPolicy, GenAIMetrics, getGenAITracer, recordSpanError } from "@genai-otel/core-semconv";
 import { name as SCOPE_NAME, version as SCOPE_VERSION } from "../package.json";
 import type { LangChainInstrumentationOptions } from "./options";
 import { type RunEntry, RunRegistry } from "./run-registry";
@@ -23,6 +23,8 @@ export interface RunStart {
   kind: SpanKind;
   attributes: Attributes;
   metadata?: Record<string, unknown>;
+  /** Record GenAI client metrics for this run when it ends (inference runs). */
+  recordMetrics?: boolean;
   /** Run name of a LangGraph graph run (so a later node can mark it as an agent). */
   graphName?: string;
   /** Hidden runs (LangGraph's `__start__`, tagged `langsmith:hidden`) get no span; children attach to the parent. */
@@ -37,6 +39,7 @@ export interface RunStart {
 export class RunTracker {
   readonly policy: ContentPolicy;
   readonly registry: RunRegistry;
+  private readonly metrics: GenAIMetrics;
   private readonly tracerProvider?: TracerProvider;
   private cached?: { provider: TracerProvider; tracer: Tracer };
 
@@ -44,6 +47,7 @@ export class RunTracker {
     this.policy = new ContentPolicy(options);
     this.registry = new RunRegistry(options.maxOpenRuns ?? 10_000, options.runTtlMs ?? 3_600_000);
     this.tracerProvider = options.tracerProvider;
+    this.metrics = new GenAIMetrics(SCOPE_NAME, SCOPE_VERSION, options.meterProvider);
   }
 
   private tracer(): Tracer {
@@ -64,6 +68,7 @@ export class RunTracker {
     const mask = maskFrom(run.metadata);
     if (mask) entry.mask = mask;
     if (run.graphName !== undefined) entry.graph = { name: run.graphName, isAgent: false };
+    if (run.recordMetrics) entry.metricAttributes = run.attributes;
     if (!run.hidden) {
       entry.span = this.tracer().startSpan(run.name, { kind: run.kind, attributes: run.attributes }, parentCtx);
       entry.ctx = trace.setSpan(parentCtx, entry.span);
@@ -82,14 +87,19 @@ export class RunTracker {
     if (!entry) return;
     const span = entry.span;
     if (span) {
+      let attrs: Attributes | undefined;
       try {
-        const attrs = finish?.(entry);
+        attrs = finish?.(entry);
         if (attrs) span.setAttributes(attrs);
       } catch (err) {
         diag.debug("genai-otel/langchain: could not describe a run end", err);
       }
       if (error !== undefined) recordSpanError(span, error);
       span.end();
+      if (entry.metricAttributes) {
+        const durationS = (performance.now() - entry.startedAt) / 1000;
+        this.metrics.recordFromSpan(attrs ? { ...entry.metricAttributes, ...attrs } : entry.metricAttributes, durationS, error);
+      }
     }
     if (entry.rootId === runId) this.registry.endTree(runId);
   }

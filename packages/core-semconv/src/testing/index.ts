@@ -5,3 +5,4 @@
  */
 export { createTestTracing, type TestTracing } from "./test-tracing";
 export { spanShape, type SpanShape, toSpanTreeNodes } from "./span-views";
+export { type CollectedHistogramPoint, createTestMetrics, type TestMetrics } from "./test-metrics";
