@@ -1,6 +1,6 @@
-import { type Attributes, diag } from "@opentelemetry/api";
+import { type Attributes, type Span, diag } from "@opentelemetry/api";
 import * as A from "./attributes";
-import { type ContentCaptureMode, capturesOnSpan, resolveContentCapture } from "./content-capture";
+import { type ContentCaptureMode, capturesContent, capturesOnSpan, resolveContentCapture } from "./content-capture";
 import type { InferenceContent, RetrievalContent, ToolContent } from "./description";
 import { safeJsonStringify } from "./serialize";
 
@@ -20,7 +20,23 @@ export interface ContentOptions {
    * @defaultValue 100000
    */
   maxContentLength?: number;
+  /**
+   * Sees each content value before it is recorded, with the attribute it is going to, and returns
+   * what to record instead (any JSON-able value), or `undefined` to record nothing for it. Use it to
+   * mask PII or drop a kind of content. A throw drops that value. Not called when capture is off.
+   * @defaultValue none
+   */
+  redact?: ContentRedactor;
 }
+
+/**
+ * A redaction hook: `value` is the structured content (messages, tool arguments, documents, ...)
+ * bound for `where.attribute` (e.g. `gen_ai.input.messages`).
+ */
+export type ContentRedactor = (value: unknown, where: { attribute: string }) => unknown;
+
+/** Name of the span event that carries content in the `EVENT_ONLY` / `SPAN_AND_EVENT` modes. */
+export const EVENT_GEN_AI_CONTENT = "gen_ai.client.inference.operation.details" as const;
 
 /** Per-operation masking, e.g. from LangChain run metadata `mask_input` / `mask_output`. */
 export interface ContentMask {
@@ -38,20 +54,47 @@ export interface ContentMask {
 export class ContentPolicy {
   /** The resolved mode (option > env > `NO_CONTENT`). */
   readonly mode: ContentCaptureMode;
+  /** True when content is captured at all (the content methods then return attributes). */
+  readonly enabled: boolean;
   /** True when content goes on span attributes. */
   readonly onSpan: boolean;
+  /** True when content goes on a span event ({@link EVENT_GEN_AI_CONTENT}). */
+  readonly onEvent: boolean;
   private readonly maxStringLength: number;
+  private readonly redact?: ContentRedactor;
 
   constructor(options: ContentOptions = {}) {
     this.mode = resolveContentCapture(options.captureContent);
+    this.enabled = capturesContent(this.mode);
     this.onSpan = capturesOnSpan(this.mode);
+    this.onEvent = this.mode === "EVENT_ONLY" || this.mode === "SPAN_AND_EVENT";
     this.maxStringLength = options.maxContentLength ?? 100_000;
+    this.redact = options.redact;
   }
 
-  /** Content attributes of an inference (input/output messages, system instructions, tool definitions). */
+  /**
+   * Records content attributes (from {@link inference}, {@link tool}, {@link retrieval}) where the
+   * mode says: as span attributes, as a {@link EVENT_GEN_AI_CONTENT} span event, or both. Never throws.
+   */
+  emit(span: Span, content: Attributes): void {
+    try {
+      let empty = true;
+      for (const _ in content) {
+        empty = false;
+        break;
+      }
+      if (empty) return;
+      if (this.onSpan) span.setAttributes(content);
+      if (this.onEvent) span.addEvent(EVENT_GEN_AI_CONTENT, content);
+    } catch (err) {
+      diag.debug("genai-otel: could not record content", err);
+    }
+  }
+
+  /** Content attributes (computed only when capture is on; pass them to {@link emit}) of an inference (input/output messages, system instructions, tool definitions). */
   inference(content: InferenceContent, mask?: ContentMask): Attributes {
     const a: Attributes = {};
-    if (!this.onSpan) return a;
+    if (!this.enabled) return a;
     if (!mask?.input) {
       this.json(a, A.ATTR_GEN_AI_INPUT_MESSAGES, content.inputMessages);
       this.json(a, A.ATTR_GEN_AI_SYSTEM_INSTRUCTIONS, content.systemInstructions);
@@ -64,7 +107,7 @@ export class ContentPolicy {
   /** Content attributes of a tool call (arguments, result). */
   tool(content: ToolContent, mask?: ContentMask): Attributes {
     const a: Attributes = {};
-    if (!this.onSpan) return a;
+    if (!this.enabled) return a;
     if (!mask?.input) this.json(a, A.ATTR_GEN_AI_TOOL_CALL_ARGUMENTS, content.arguments);
     if (!mask?.output) this.json(a, A.ATTR_GEN_AI_TOOL_CALL_RESULT, content.result);
     return a;
@@ -73,25 +116,31 @@ export class ContentPolicy {
   /** Content attributes of a retrieval (query text, documents). */
   retrieval(content: RetrievalContent, mask?: ContentMask): Attributes {
     const a: Attributes = {};
-    if (!this.onSpan) return a;
+    if (!this.enabled) return a;
     if (!mask?.input) this.json(a, A.ATTR_GEN_AI_RETRIEVAL_QUERY_TEXT, content.query);
     if (!mask?.output) this.json(a, A.ATTR_GEN_AI_RETRIEVAL_DOCUMENTS, content.documents);
     return a;
   }
 
   /**
-   * Serialises any value for a content attribute (never throws). Exposed for adapter-specific
-   * content such as a chain's inputs; returns `undefined` when capture is off.
+   * Serialises any value for a content attribute (never throws), after the redaction hook. For
+   * adapter-specific content such as a chain's inputs or an agent action's input.
+   *
+   * @param attribute - where the value goes (passed to the redaction hook)
+   * @returns the JSON string, or `undefined` when capture is off or the value was redacted away
    */
-  serialize(value: unknown): string | undefined {
-    if (!this.onSpan || value === undefined) return undefined;
-    return safeJsonStringify(value, { maxStringLength: this.maxStringLength });
+  serialize(value: unknown, attribute: string): string | undefined {
+    if (!this.enabled || value === undefined) return undefined;
+    const a: Attributes = {};
+    this.json(a, attribute, () => value);
+    return a[attribute] as string | undefined;
   }
 
   private json(a: Attributes, key: string, thunk: (() => unknown) | undefined): void {
     if (!thunk) return;
     try {
-      const value = thunk();
+      let value = thunk();
+      if (this.redact && value !== undefined && value !== null) value = this.redact(value, { attribute: key });
       if (value === undefined || value === null) return;
       if (Array.isArray(value) && value.length === 0) return;
       a[key] = safeJsonStringify(value, { maxStringLength: this.maxStringLength });

@@ -33,7 +33,7 @@ describe("ContentPolicy", () => {
     expect(policy.inference({ inputMessages: thunk, outputMessages: thunk })).toEqual({});
     expect(policy.tool({ arguments: thunk, result: thunk })).toEqual({});
     expect(policy.retrieval({ query: () => "q", documents: thunk as never })).toEqual({});
-    expect(policy.serialize({ a: 1 })).toBeUndefined();
+    expect(policy.serialize({ a: 1 }, "x")).toBeUndefined();
     expect(thunk).not.toHaveBeenCalled();
   });
 
@@ -56,6 +56,44 @@ describe("ContentPolicy", () => {
     const attrs = policy.inference({ inputMessages: () => [{ role: "user", parts: [{ type: "text", content: "abcdefghij" }] }] });
     const parsed = JSON.parse(String(attrs["gen_ai.input.messages"]));
     expect(parsed[0].parts[0].content).toBe("abcde…[5 more chars]");
+  });
+
+  it("passes each content value through the redaction hook, which can replace or drop it", () => {
+    const seen: string[] = [];
+    const policy = new ContentPolicy({
+      captureContent: true,
+      redact: (value, { attribute }) => {
+        seen.push(attribute);
+        if (attribute === "gen_ai.tool.call.result") return undefined;
+        if (attribute === "gen_ai.tool.call.arguments") throw new Error("redactor bug");
+        return String(value).replace(/\d{4}-\d{4}/, "[card]");
+      },
+    });
+    expect(policy.retrieval({ query: () => "card 1234-5678" })).toEqual({ "gen_ai.retrieval.query.text": "card [card]" });
+    expect(policy.tool({ arguments: () => ({ a: 1 }), result: () => "x" })).toEqual({});
+    expect(seen).toEqual(["gen_ai.retrieval.query.text", "gen_ai.tool.call.arguments", "gen_ai.tool.call.result"]);
+  });
+
+  it("emits content on span attributes, an event, or both, by mode", () => {
+    const calls: string[] = [];
+    const span = {
+      setAttributes: () => calls.push("attributes"),
+      addEvent: (name: string) => calls.push(`event ${name}`),
+    } as unknown as import("@opentelemetry/api").Span;
+    for (const mode of ["SPAN_ONLY", "EVENT_ONLY", "SPAN_AND_EVENT", "NO_CONTENT"] as const) {
+      calls.length = 0;
+      const policy = new ContentPolicy({ captureContent: mode });
+      policy.emit(span, policy.tool({ arguments: () => "a" }));
+      policy.emit(span, {});
+      expect([mode, ...calls]).toEqual(
+        {
+          SPAN_ONLY: [mode, "attributes"],
+          EVENT_ONLY: [mode, "event gen_ai.client.inference.operation.details"],
+          SPAN_AND_EVENT: [mode, "attributes", "event gen_ai.client.inference.operation.details"],
+          NO_CONTENT: [mode],
+        }[mode],
+      );
+    }
   });
 
   it("drops only the field whose content thunk throws", () => {

@@ -224,8 +224,6 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
       }),
       ...FRAMEWORK,
     };
-    const mask = { input: metadata?.mask_input === true };
-    Object.assign(attributes, this.tracker.policy.inference({ inputMessages, toolDefinitions: () => toolDefinitions(invocation) }, mask));
     const entry = this.tracker.start(runId, parentRunId, {
       name: spanName(operation, model),
       kind: spanKindFor(operation),
@@ -233,6 +231,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
       metadata,
       recordMetrics: true,
     });
+    this.tracker.emitContent(entry, (policy, mask) => policy.inference({ inputMessages, toolDefinitions: () => toolDefinitions(invocation) }, mask));
     const slot = currentSpanSlot();
     if (slot && !slot.span && entry?.span) slot.span = entry.span;
   }
@@ -249,7 +248,8 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
         if (entry.firstChunkAt !== undefined) result.timeToFirstChunk = (entry.firstChunkAt - entry.startedAt) / 1000;
         const attrs = inferenceResultAttributes(result);
         if (extraParams?.cached === true) attrs[ATTR_GENAI_OTEL_CACHED] = true;
-        return Object.assign(attrs, this.tracker.policy.inference({ outputMessages: () => outputMessages(output) }, entry.mask));
+        this.tracker.emitContent(entry, (policy, mask) => policy.inference({ outputMessages: () => outputMessages(output) }, mask));
+        return attrs;
       }),
     );
   }
@@ -271,9 +271,8 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     guard("handleToolStart", () => {
       const name = runName ?? serializedName(tool) ?? "tool";
       const attributes: Attributes = { ...toolAttributes({ name, callId: toolCallId }), ...FRAMEWORK };
-      const mask = { input: metadata?.mask_input === true };
-      Object.assign(attributes, this.tracker.policy.tool({ arguments: () => parseMaybeJson(input) }, mask));
-      this.tracker.start(runId, parentRunId, { name: spanName("execute_tool", name), kind: spanKindFor("execute_tool"), attributes, metadata });
+      const entry = this.tracker.start(runId, parentRunId, { name: spanName("execute_tool", name), kind: spanKindFor("execute_tool"), attributes, metadata });
+      this.tracker.emitContent(entry, (policy, mask) => policy.tool({ arguments: () => parseMaybeJson(input) }, mask));
     });
   }
 
@@ -281,7 +280,9 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     guard("handleToolEnd", () =>
       this.tracker.end(runId, (entry) => {
         const isToolMessage = output !== null && typeof output === "object" && "tool_call_id" in output;
-        return this.tracker.policy.tool({ result: () => (isToolMessage ? (output as unknown as { content: unknown }).content : output) }, entry.mask);
+        const result = () => (isToolMessage ? (output as unknown as { content: unknown }).content : output);
+        this.tracker.emitContent(entry, (policy, mask) => policy.tool({ result }, mask));
+        return undefined;
       }),
     );
   }
@@ -302,21 +303,18 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     guard("handleRetrieverStart", () => {
       const source = name ?? serializedName(retriever);
       const attributes: Attributes = { ...retrievalAttributes({ dataSourceId: source }), ...FRAMEWORK };
-      const mask = { input: metadata?.mask_input === true };
-      Object.assign(attributes, this.tracker.policy.retrieval({ query: () => query }, mask));
-      this.tracker.start(runId, parentRunId, { name: spanName("retrieval", source), kind: spanKindFor("retrieval"), attributes, metadata });
+      const entry = this.tracker.start(runId, parentRunId, { name: spanName("retrieval", source), kind: spanKindFor("retrieval"), attributes, metadata });
+      this.tracker.emitContent(entry, (policy, mask) => policy.retrieval({ query: () => query }, mask));
     });
   }
 
   override handleRetrieverEnd(documents: DocumentInterface[], runId: string): void {
     guard("handleRetrieverEnd", () =>
-      this.tracker.end(runId, (entry) => ({
-        ...retrievalAttributes({ documentCount: documents.length }),
-        ...this.tracker.policy.retrieval(
-          { documents: () => documents.map((d) => ({ id: d.id, content: d.pageContent, metadata: d.metadata })) },
-          entry.mask,
-        ),
-      })),
+      this.tracker.end(runId, (entry) => {
+        const docs = () => documents.map((d) => ({ id: d.id, content: d.pageContent, metadata: d.metadata }));
+        this.tracker.emitContent(entry, (policy, mask) => policy.retrieval({ documents: docs }, mask));
+        return retrievalAttributes({ documentCount: documents.length });
+      }),
     );
   }
 
@@ -327,7 +325,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
   override handleAgentAction(action: AgentAction, runId: string): void {
     guard("handleAgentAction", () => {
       const attrs: Attributes = { "gen_ai.tool.name": action.tool };
-      const input = this.tracker.policy.serialize(action.toolInput);
+      const input = this.tracker.policy.serialize(action.toolInput, "gen_ai.tool.call.arguments");
       if (input !== undefined) attrs["gen_ai.tool.call.arguments"] = input;
       this.tracker.event(runId, "gen_ai.agent.action", attrs);
     });
@@ -335,14 +333,14 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
 
   override handleAgentEnd(finish: AgentFinish, runId: string): void {
     guard("handleAgentEnd", () => {
-      const output = this.tracker.policy.serialize(finish.returnValues);
+      const output = this.tracker.policy.serialize(finish.returnValues, "gen_ai.agent.output");
       this.tracker.event(runId, "gen_ai.agent.finish", output === undefined ? undefined : { "gen_ai.agent.output": output });
     });
   }
 
   override handleCustomEvent(eventName: string, data: unknown, runId: string): void {
     guard("handleCustomEvent", () => {
-      const payload = this.tracker.policy.serialize(data);
+      const payload = this.tracker.policy.serialize(data, "genai_otel.event.data");
       this.tracker.event(runId, eventName, payload === undefined ? undefined : { "genai_otel.event.data": payload });
     });
   }

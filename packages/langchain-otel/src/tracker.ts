@@ -1,5 +1,5 @@
 import { type Attributes, type SpanKind, type Tracer, type TracerProvider, context, diag, trace } from "@opentelemetry/api";
-import { ContentPolicy, GenAIMetrics, getGenAITracer, recordSpanError } from "@genai-otel/core-semconv";
+import { type ContentMask, ContentPolicy, GenAIMetrics, getGenAITracer, recordSpanError } from "@genai-otel/core-semconv";
 import { name as SCOPE_NAME, version as SCOPE_VERSION } from "../package.json";
 import type { LangChainInstrumentationOptions } from "./options";
 import { type RunEntry, RunRegistry } from "./run-registry";
@@ -102,6 +102,15 @@ export class RunTracker {
       }
     }
     if (entry.rootId === runId) this.registry.endTree(runId);
+  }
+
+  /**
+   * Records a run's content where the content policy says (span attributes and/or event), masked by
+   * the run's metadata. `describe` runs only when capture is on, so nothing is built otherwise.
+   */
+  emitContent(entry: RunEntry | undefined, describe: (policy: ContentPolicy, mask: ContentMask | undefined) => Attributes): void {
+    if (!this.policy.enabled || !entry?.span) return;
+    this.policy.emit(entry.span, describe(this.policy, entry.mask));
   }
 
   /**

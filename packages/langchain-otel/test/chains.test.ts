@@ -124,6 +124,20 @@ describe("prompt | chat model | parser", () => {
     expect(chat.attributes["gen_ai.output.messages"]).toBeDefined();
   });
 
+  it("puts content on an event in EVENT_ONLY mode, and applies the redaction hook", async () => {
+    const redact = (value: unknown, where: { attribute: string }) =>
+      where.attribute === "gen_ai.input.messages" ? JSON.parse(JSON.stringify(value).replaceAll("Secret", "[email]")) : value;
+    const handler = new OpenTelemetryCallbackHandler({ captureContent: "EVENT_ONLY", redact });
+    await chain().invoke({ topic: "otel", question: "Secret?" }, { callbacks: [handler] });
+    const chat = tracing().spans().find((s) => s.name === "chat gpt-4o-mini")!;
+    expect(chat.attributes["gen_ai.input.messages"]).toBeUndefined();
+    const events = chat.events.filter((e) => e.name === "gen_ai.client.inference.operation.details");
+    expect(events).toHaveLength(2);
+    expect(String(events[0]!.attributes!["gen_ai.input.messages"])).toContain("[email]?");
+    expect(String(events[0]!.attributes!["gen_ai.input.messages"])).not.toContain("Secret");
+    expect(events[1]!.attributes!["gen_ai.output.messages"]).toBeDefined();
+  });
+
   it("keeps 1,000 concurrent invocations in 1,000 separate, correctly parented trees", async () => {
     const handler = new OpenTelemetryCallbackHandler();
     const c = chain();
