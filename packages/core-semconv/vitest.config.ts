@@ -1,3 +1,20 @@
+import { transform } from "esbuild";
+import { mergeConfig } from "vitest/config";
 import { packageTestConfig } from "../../vitest.shared.ts";
 
-export default packageTestConfig();
+// Standard (TC39) decorators are tested in test/decorators.test.ts. Vite's transformer (oxc) leaves
+// them as-is and no Node version parses them yet, so that file is lowered by esbuild first, as
+// tsup, tsx and TypeScript itself would for users.
+export default mergeConfig(packageTestConfig(), {
+  plugins: [
+    {
+      name: "lower-standard-decorators",
+      enforce: "pre" as const,
+      async transform(code: string, id: string) {
+        if (!id.endsWith("decorators.test.ts")) return undefined;
+        const out = await transform(code, { loader: "ts", target: "es2022", sourcemap: true, sourcefile: id });
+        return { code: out.code, map: out.map };
+      },
+    },
+  ],
+});

@@ -15,3 +15,6 @@ export * from "./serialize";
 export * from "./tracer";
 export * from "./span-tree";
 export * from "./metrics";
+export * from "./lifecycle/index";
+export * from "./manual/index";
+export * from "./translate/index";

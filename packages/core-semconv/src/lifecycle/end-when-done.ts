@@ -1,0 +1,139 @@
+import { type Context, type Span, context } from "@opentelemetry/api";
+import { isReadableStream, traceReadableStream } from "./readable-stream";
+import { type Outcome, finishSpan, guard } from "./span-end";
+
+/**
+ * What a traced operation reads from its result. Every hook is guarded: a throw is reported
+ * through `diag` and ignored, so a telemetry bug never reaches the host.
+ */
+export interface ResultHooks {
+  /** A plain (not streamed) result, just before the span ends. */
+  result?(span: Span, value: unknown): void;
+  /** Each chunk of a streamed result, as the consumer pulls it. */
+  chunk?(span: Span, chunk: unknown): void;
+  /** The stream is over (consumed, broken off or failed), just before the span ends. */
+  streamEnd?(span: Span): void;
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return value != null && (typeof value === "object" || typeof value === "function") && typeof (value as PromiseLike<unknown>).then === "function";
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return value != null && (typeof value === "object" || typeof value === "function") && typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === "function";
+}
+
+/**
+ * Ends `span` when the operation that returned `result` is really over, and returns what the caller
+ * should get instead of `result`:
+ * - a Promise: the span ends when it settles (a rejection is recorded and passed on unchanged);
+ *   what it resolves to is handled as below;
+ * - a stream (an AsyncIterable, or a web ReadableStream such as a workflow's event stream): the
+ *   span stays open until the consumer finishes reading, stops early (then marked
+ *   `genai_otel.incomplete`) or the stream fails; each pull runs in `ctx`, so work done lazily
+ *   while streaming nests under the span;
+ * - anything else: the span ends now.
+ *
+ * @param ctx - the context holding `span`, restored around each pull of a stream
+ */
+export function endWhenDone<T>(span: Span, result: T, hooks: ResultHooks = {}, ctx: Context = context.active()): T {
+  if (isPromiseLike(result)) {
+    return result.then(
+      (value) => settle(span, value, hooks, ctx),
+      (err: unknown) => {
+        finishSpan(span, { error: err });
+        throw err;
+      },
+    ) as T;
+  }
+  return settle(span, result, hooks, ctx);
+}
+
+function settle<T>(span: Span, value: T, hooks: ResultHooks, ctx: Context): T {
+  if (!isAsyncIterable(value) && !isReadableStream(value)) {
+    guard("reading a result", () => hooks.result?.(span, value));
+    finishSpan(span, "done");
+    return value;
+  }
+  let open = true;
+  const finish = (outcome: Outcome): void => {
+    if (!open) return;
+    open = false;
+    guard("reading a stream's end", () => hooks.streamEnd?.(span));
+    finishSpan(span, outcome);
+  };
+  const onChunk = (chunk: unknown) => guard("reading a chunk", () => hooks.chunk?.(span, chunk));
+  if (isReadableStream(value)) return traceReadableStream(value, ctx, onChunk, finish) as T;
+  return traceStream(value as AsyncIterable<unknown>, ctx, onChunk, finish) as T;
+}
+
+/**
+ * An async generator (anything with `next`) is replaced by a traced iterator, so direct `next()`
+ * calls are seen too. Any other async iterable (an SDK stream object) keeps its identity and
+ * members: only its `Symbol.asyncIterator` is wrapped, as LlamaIndex's own `wrapLLMEvent` does.
+ */
+function traceStream(source: AsyncIterable<unknown>, ctx: Context, onChunk: (chunk: unknown) => void, finish: (outcome: Outcome) => void): AsyncIterable<unknown> {
+  const iterateSource = (): AsyncIterator<unknown> => source[Symbol.asyncIterator]();
+  if (typeof (source as Partial<AsyncIterator<unknown>>).next === "function") {
+    const traced = tracedIterator(iterateSource, ctx, onChunk, finish);
+    return Object.assign(traced, { [Symbol.asyncIterator]: () => traced });
+  }
+  const wrapped = { [Symbol.asyncIterator]: () => tracedIterator(iterateSource, ctx, onChunk, finish) };
+  try {
+    Object.defineProperty(source, Symbol.asyncIterator, { value: wrapped[Symbol.asyncIterator], configurable: true, writable: true });
+    return source;
+  } catch {
+    return wrapped; // a frozen stream object: hand back a wrapper instead
+  }
+}
+
+function tracedIterator(
+  iterateSource: () => AsyncIterator<unknown>,
+  ctx: Context,
+  onChunk: (chunk: unknown) => void,
+  finish: (outcome: Outcome) => void,
+): AsyncIterator<unknown> {
+  let inner: AsyncIterator<unknown> | undefined;
+  const source = (): AsyncIterator<unknown> => {
+    inner ??= context.with(ctx, iterateSource);
+    return inner;
+  };
+  return {
+    async next(...args: [] | [unknown]) {
+      let step: IteratorResult<unknown>;
+      try {
+        step = await context.with(ctx, () => source().next(...args));
+      } catch (err) {
+        finish({ error: err });
+        throw err;
+      }
+      if (step.done) finish("done");
+      else onChunk(step.value);
+      return step;
+    },
+    async return(value?: unknown) {
+      try {
+        const it = inner; // never pulled: nothing to stop below us
+        if (it?.return) return await context.with(ctx, () => it.return!(value));
+        return { done: true, value } as IteratorResult<unknown>;
+      } catch (err) {
+        finish({ error: err });
+        throw err;
+      } finally {
+        finish("incomplete");
+      }
+    },
+    async throw(error?: unknown) {
+      try {
+        const it = source();
+        if (!it.throw) throw error;
+        const step = await context.with(ctx, () => it.throw!(error));
+        if (step.done) finish("incomplete");
+        return step;
+      } catch (err) {
+        finish({ error: err });
+        throw err;
+      }
+    },
+  };
+}

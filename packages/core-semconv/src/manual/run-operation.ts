@@ -1,0 +1,40 @@
+import { type Attributes, type Span, type SpanKind, context, trace } from "@opentelemetry/api";
+import { endWhenDone, type ResultHooks } from "../lifecycle/end-when-done";
+import { finishSpan, guard } from "../lifecycle/span-end";
+
+const SCOPE = "@genai-otel/core-semconv";
+
+/** What a manual operation's span looks like. */
+export interface OperationSpan {
+  name: string;
+  kind: SpanKind;
+  attributes: Attributes;
+  hooks?: ResultHooks;
+  /** Called once the span exists, before `fn` runs (e.g. to record input content). Guarded. */
+  onStart?: (span: Span) => void;
+}
+
+/**
+ * Runs `fn` inside a new span made active for it, and ends the span when the work is really over:
+ * when `fn` returns (sync), when its promise settles, or when its async iterator is consumed or
+ * broken off (see `endWhenDone`). Errors are recorded and rethrown unchanged. If the span cannot
+ * be started, `fn` still runs.
+ */
+export function runOperation<R>(op: OperationSpan, fn: () => R): R {
+  let span: Span;
+  try {
+    span = trace.getTracer(SCOPE).startSpan(op.name, { kind: op.kind, attributes: op.attributes });
+  } catch {
+    return fn();
+  }
+  if (op.onStart) guard("recording an operation's start", () => op.onStart?.(span));
+  const ctx = trace.setSpan(context.active(), span);
+  let result: R;
+  try {
+    result = context.with(ctx, fn);
+  } catch (err) {
+    finishSpan(span, { error: err });
+    throw err;
+  }
+  return endWhenDone(span, result, op.hooks, ctx);
+}

@@ -1,0 +1,110 @@
+import { type Attributes, type AttributeValue, diag } from "@opentelemetry/api";
+import { ATTR_GEN_AI_OPERATION_NAME, ATTR_GENAI_OTEL_FRAMEWORK } from "../attributes";
+
+/** What a translator may know about a span besides its attributes. */
+export interface SpanInfo {
+  /** The span name (`chat gpt-4o-mini`, `execute_tool search`, `query`). */
+  name?: string;
+  /**
+   * True when the span has no local parent (no parent, or a remote one). A per-span translation
+   * cannot see the trace's root, so only a root names the workflow after itself.
+   */
+  root?: boolean;
+}
+
+/** Options of the convention translators. */
+export interface TranslateOptions {
+  /**
+   * Keep the source `gen_ai.*` attributes next to the translated ones. When `false`, the `gen_ai.*`
+   * attributes the target convention does not itself read are dropped (other attributes, such as
+   * `server.*`, `error.type` and `genai_otel.*`, always stay).
+   * @defaultValue true
+   */
+  keepSource?: boolean;
+  /**
+   * Most items expanded into indexed attributes per list: messages, tool calls of one message,
+   * tool definitions, retrieved documents. The rest is left out of the indexed form (the JSON
+   * source attribute, when kept, still has it).
+   * @defaultValue 100
+   */
+  maxItems?: number;
+}
+
+/**
+ * A convention translator: returns the span's attributes with the target convention's attributes
+ * added (a new object), or the very same object when the span is not a GenAI span. Never throws.
+ */
+export type ConventionTranslator = (attributes: Attributes, span?: SpanInfo) => Attributes;
+
+/**
+ * Names of the conventions a destination can be translated to:
+ * - `openinference`: Arize Phoenix and Arize AX (also read by Weave, Langfuse, Datadog, Laminar).
+ * - `traceloop`: the Traceloop platform (also read by Weave, Datadog, Laminar).
+ * - `none`: OpenTelemetry GenAI only (Datadog, New Relic, Langfuse, Weave, Grafana, Honeycomb, Jaeger).
+ */
+export type TranslatorName = "openinference" | "traceloop" | "none";
+
+/** Every {@link TranslatorName}, for validating configuration. */
+export const TRANSLATOR_NAMES: readonly TranslatorName[] = ["openinference", "traceloop", "none"];
+
+/** Default of {@link TranslateOptions.maxItems}. */
+export const DEFAULT_MAX_ITEMS = 100;
+
+/** True for spans genai-otel (or any OTel GenAI instrumentation) made. */
+export function isGenAISpan(attributes: Attributes): boolean {
+  return attributes[ATTR_GEN_AI_OPERATION_NAME] !== undefined || attributes[ATTR_GENAI_OTEL_FRAMEWORK] !== undefined;
+}
+
+/** Adds a value unless it is absent, a non-finite number or an empty string. */
+export function put(out: Attributes, key: string, value: AttributeValue | undefined | null): void {
+  if (value === undefined || value === null) return;
+  if (typeof value === "number" && !Number.isFinite(value)) return;
+  if (value === "") return;
+  out[key] = value;
+}
+
+/** A string attribute, or undefined. */
+export function str(attributes: Attributes, key: string): string | undefined {
+  const v = attributes[key];
+  return typeof v === "string" && v !== "" ? v : undefined;
+}
+
+/** A numeric attribute, or undefined. */
+export function num(attributes: Attributes, key: string): number | undefined {
+  const v = attributes[key];
+  return typeof v === "number" && Number.isFinite(v) ? v : undefined;
+}
+
+/**
+ * Builds a translator from a function computing the added attributes: skips non-GenAI spans,
+ * merges without overwriting attributes the span already has, applies `keepSource`, and turns any
+ * error into "leave the span as it was" (reported through `diag.debug`).
+ *
+ * @param retained - `gen_ai.*` keys the target convention reads itself (kept even when `keepSource` is false)
+ */
+export function translator(
+  label: string,
+  added: (attributes: Attributes, span: SpanInfo, maxItems: number) => Attributes,
+  retained: (key: string) => boolean,
+  options: TranslateOptions = {},
+): ConventionTranslator {
+  const keepSource = options.keepSource ?? true;
+  const maxItems = Math.max(0, Math.floor(options.maxItems ?? DEFAULT_MAX_ITEMS));
+  return (attributes, span = {}) => {
+    try {
+      if (!attributes || !isGenAISpan(attributes)) return attributes;
+      const extra = added(attributes, span, maxItems);
+      const out: Attributes = {};
+      for (const key of Object.keys(attributes)) {
+        if (keepSource || !key.startsWith("gen_ai.") || retained(key)) out[key] = attributes[key];
+      }
+      for (const key of Object.keys(extra)) {
+        if (!(key in attributes)) out[key] = extra[key];
+      }
+      return out;
+    } catch (err) {
+      diag.debug(`genai-otel: ${label} translation failed; span left as it was`, err);
+      return attributes;
+    }
+  };
+}
