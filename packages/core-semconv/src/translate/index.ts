@@ -23,5 +23,5 @@ export {
   type TranslateOptions,
   type TranslatorName,
   TRANSLATOR_NAMES,
-  isGenAISpan,
 } from "./types";
+export { isGenAISpan } from "./translator";

@@ -3,7 +3,8 @@ import * as A from "../attributes";
 import { safeJsonStringify } from "../serialize";
 import { type FlatMessage, inputMessages, flattenMessages, jsonArray, mimeOf, readDocuments, readTools } from "./messages";
 import { MIME_JSON, OI, type OpenInferenceSpanKind } from "./names";
-import { type ConventionTranslator, type SpanInfo, type TranslateOptions, num, put, str, translator } from "./types";
+import { num, put, str, translator } from "./translator";
+import type { ConventionTranslator, SpanInfo, TranslateOptions } from "./types";
 
 /** `gen_ai.operation.name` → `openinference.span.kind`; spans without an operation (framework steps) are CHAIN. */
 const KINDS: Readonly<Record<string, OpenInferenceSpanKind>> = {

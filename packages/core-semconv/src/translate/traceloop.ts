@@ -3,7 +3,8 @@ import * as A from "../attributes";
 import { safeJsonStringify } from "../serialize";
 import { type FlatMessage, flattenMessages, inputMessages, jsonArray, readTools } from "./messages";
 import { TL, type TraceloopSpanKind } from "./names";
-import { type ConventionTranslator, type SpanInfo, type TranslateOptions, num, put, str, translator } from "./types";
+import { num, put, str, translator } from "./translator";
+import type { ConventionTranslator, SpanInfo, TranslateOptions } from "./types";
 
 /** `gen_ai.operation.name` → `llm.request.type` (inference spans carry no `traceloop.span.kind`, as in OpenLLMetry). */
 const REQUEST_TYPES: Readonly<Record<string, string>> = {
