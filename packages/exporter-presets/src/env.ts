@@ -1,4 +1,4 @@
-import { parseKeyPairsIntoRecord } from "@opentelemetry/core";
+import { parseHeaderString } from "./headers";
 
 /**
  * Reads an environment variable at call time (so tests can stub it): trimmed, and `undefined`
@@ -19,26 +19,28 @@ export function readFirstEnv(...names: readonly string[]): { name: string; value
 }
 
 /**
- * Parses `key=value,key2=value2` with URL-encoded keys and values, the W3C-baggage-like syntax of
- * `OTEL_EXPORTER_OTLP_HEADERS` (parsed with the same function the OpenTelemetry exporters use).
+ * A setting resolved with the precedence option > environment variables (first set wins), and
+ * where it came from (`option "apiKey"`, `LANGFUSE_BASE_URL`), for messages and the debug log.
+ * Blank option strings count as unset.
  */
-export function parseHeaderList(raw: string | undefined): Record<string, string> {
-  if (raw === undefined) return {};
-  try {
-    return parseKeyPairsIntoRecord(raw);
-  } catch {
-    return {};
-  }
+export function optionOrEnv(option: string | undefined, optionName: string, ...envNames: readonly string[]): { value: string; source: string } | undefined {
+  const trimmed = option?.trim();
+  if (trimmed !== undefined && trimmed !== "") return { value: trimmed, source: `option "${optionName}"` };
+  const env = readFirstEnv(...envNames);
+  return env === undefined ? undefined : { value: env.value, source: env.name };
 }
 
 /**
  * The headers the OpenTelemetry OTLP exporters will add from `OTEL_EXPORTER_OTLP_HEADERS` and
  * `OTEL_EXPORTER_OTLP_TRACES_HEADERS` (the traces-specific list wins per key), keys lower-cased.
+ * @throws PresetConfigurationError when either variable is malformed (naming the variable, not the value).
  */
 export function otlpEnvHeaders(): Map<string, string> {
   const merged = new Map<string, string>();
   for (const name of ["OTEL_EXPORTER_OTLP_HEADERS", "OTEL_EXPORTER_OTLP_TRACES_HEADERS"]) {
-    for (const [key, value] of Object.entries(parseHeaderList(readEnv(name)))) merged.set(key.toLowerCase(), value);
+    const raw = readEnv(name);
+    if (raw === undefined) continue;
+    for (const [key, value] of Object.entries(parseHeaderString(raw, name))) merged.set(key.toLowerCase(), value);
   }
   return merged;
 }

@@ -1,20 +1,33 @@
 /**
  * @genai-otel/exporter-presets: named OpenTelemetry exporters for GenAI backends and a one-call
- * `setupTracing`. Presets: `console`, `otlp`, `traceloop`, `weave`, `datadog`, `newrelic`.
+ * `setupTracing`. Presets: `console`, `file`, `otlp`, `jaeger`, `traceloop`, `weave`, `datadog`,
+ * `datadog-llmobs`, `newrelic`, `grafana`, `honeycomb`, `langfuse`, `phoenix`, `laminar`.
  * @packageDocumentation
  */
 export { createExporter } from "./create-exporter";
 export { setupTracing } from "./setup-tracing";
 export type { SetupTracingOptions, TracingSetup } from "./setup-tracing";
+export type { ExportMode } from "./destination";
+export type { DestinationStats } from "./export/destination-processor";
+export type { ExportCounts } from "./export/reporting-exporter";
 export type { PresetSelection } from "./select-presets";
 export { PRESET_NAMES, isPresetName } from "./presets/registry";
 export type { PresetName, PresetOptionsMap } from "./presets/registry";
 export { PresetConfigurationError } from "./errors";
+export type { Conventions } from "./conventions/conventions";
 export type { OtlpProtocol, OtlpTransportOptions } from "./otlp/types";
 export type { ConsolePresetOptions } from "./presets/console";
+export type { FilePresetOptions } from "./presets/file";
 export type { OtlpPresetOptions } from "./presets/otlp";
+export type { JaegerPresetOptions } from "./presets/jaeger";
 export type { TraceloopPresetOptions } from "./presets/traceloop";
 export type { WeavePresetOptions } from "./presets/weave";
 export type { DatadogPresetOptions } from "./presets/datadog";
+export type { DatadogLlmObsPresetOptions, DatadogSite } from "./presets/datadog-llmobs";
 export { NEW_RELIC_ATTRIBUTE_VALUE_LIMIT } from "./presets/newrelic";
 export type { NewRelicPresetOptions, NewRelicRegion } from "./presets/newrelic";
+export type { GrafanaPresetOptions } from "./presets/grafana";
+export type { HoneycombPresetOptions, HoneycombRegion } from "./presets/honeycomb";
+export type { LangfusePresetOptions, LangfuseRegion } from "./presets/langfuse";
+export type { PhoenixPresetOptions } from "./presets/phoenix";
+export type { LaminarPresetOptions } from "./presets/laminar";

@@ -38,12 +38,27 @@ afterEach(async () => {
 
 describe("preset names", () => {
   it("lists the known presets", () => {
-    expect(PRESET_NAMES).toEqual(["console", "otlp", "traceloop", "weave", "datadog", "newrelic"]);
+    expect(PRESET_NAMES).toEqual([
+      "console",
+      "file",
+      "otlp",
+      "jaeger",
+      "traceloop",
+      "weave",
+      "datadog",
+      "datadog-llmobs",
+      "newrelic",
+      "grafana",
+      "honeycomb",
+      "langfuse",
+      "phoenix",
+      "laminar",
+    ]);
   });
 
   it("rejects an unknown preset with the list of known names", () => {
-    const error = errorOf(() => createExporter("honeycomb" as never));
-    expect(error.message).toBe('Unknown exporter preset "honeycomb". Known presets: console, otlp, traceloop, weave, datadog, newrelic.');
+    const error = errorOf(() => createExporter("zipkin" as never));
+    expect(error.message).toBe(`Unknown exporter preset "zipkin". Known presets: ${PRESET_NAMES.join(", ")}.`);
   });
 });
 
@@ -158,10 +173,11 @@ describe("datadog", () => {
 });
 
 describe("newrelic", () => {
-  it("defaults to the US endpoint, api-key header, gzip and the 4095-char value limit", () => {
+  it("defaults to the US endpoint, api-key header, gzip and New Relic's limits", () => {
     make("newrelic", { licenseKey: SECRET });
     expect(configLine(diagLog.messages, "newrelic")).toContain(
-      "over http/protobuf to https://otlp.nr-data.net/v1/traces (endpoint from \"newrelic\" preset default); headers: api-key; compression: gzip; attribute values cut at 4095 chars",
+      'over http/protobuf to https://otlp.nr-data.net/v1/traces (endpoint from "newrelic" preset default); headers: api-key; compression: gzip; ' +
+        "conventions: OpenTelemetry GenAI; attribute values cut at 4095 chars, arrays cut at 64 items, requests split above 1000000 bytes",
     );
   });
 

@@ -26,7 +26,10 @@ const loaded = () => Object.keys(cache).filter((key) => pattern.test(key)).lengt
   const out = { afterImport: loaded() };
   mod.setupTracing({ presets: [{ name: "console", options: { write: () => {} } }], registerGlobal: false });
   const http = mod.createExporter("otlp", {});
+  // Every preset, in its default (HTTP) protocol, loads no gRPC code either.
+  const others = mod.PRESET_NAMES.filter((name) => name !== "console").map((name) => mod.createExporter(name, {}));
   out.afterHttp = loaded();
+  await Promise.all(others.map((exporter) => exporter.shutdown()));
   const grpc = mod.createExporter("otlp", { protocol: "grpc" });
   await grpc.forceFlush();
   out.afterGrpc = loaded();
@@ -35,8 +38,26 @@ const loaded = () => Object.keys(cache).filter((key) => pattern.test(key)).lengt
 })();
 `;
 
+/** Fake credentials so that every preset can be created. */
+const CREDENTIALS = {
+  TRACELOOP_API_KEY: "fake",
+  WANDB_API_KEY: "fake",
+  WANDB_ENTITY: "e",
+  WANDB_PROJECT: "p",
+  DD_API_KEY: "fake",
+  NEW_RELIC_LICENSE_KEY: "fake",
+  GRAFANA_CLOUD_ZONE: "prod-eu-west-2",
+  GRAFANA_CLOUD_INSTANCE_ID: "1",
+  GRAFANA_CLOUD_API_KEY: "fake",
+  HONEYCOMB_API_KEY: "fake",
+  LANGFUSE_PUBLIC_KEY: "pk",
+  LANGFUSE_SECRET_KEY: "sk",
+  LMNR_PROJECT_API_KEY: "fake",
+  GENAI_OTEL_FILE_PATH: "/tmp/genai-otel-lazy-grpc-probe.jsonl",
+};
+
 async function check(args: string[]): Promise<{ afterImport: number; afterHttp: number; afterGrpc: number }> {
-  const { stdout } = await run(process.execPath, args, { cwd: packageDir, env: { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: "" } });
+  const { stdout } = await run(process.execPath, args, { cwd: packageDir, env: { ...process.env, ...CREDENTIALS, OTEL_EXPORTER_OTLP_ENDPOINT: "" } });
   return JSON.parse(stdout.trim().split("\n").at(-1)!);
 }
 

@@ -1,5 +1,5 @@
-import { setupTracing } from "@genai-otel/exporter-presets";
-import { context, trace } from "@opentelemetry/api";
+import { PRESET_NAMES, setupTracing } from "@genai-otel/exporter-presets";
+import { context, diag, trace } from "@opentelemetry/api";
 import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { captureDiag, PRESET_ENV_VARS } from "./helpers";
@@ -44,9 +44,7 @@ describe("preset selection", () => {
 
   it("rejects an unknown name in GENAI_OTEL_PRESET, naming the variable", () => {
     vi.stubEnv("GENAI_OTEL_PRESET", "console,zipkin");
-    expect(() => setupTracing({})).toThrow(
-      'Unknown exporter preset "zipkin" (from GENAI_OTEL_PRESET). Known presets: console, otlp, traceloop, weave, datadog, newrelic.',
-    );
+    expect(() => setupTracing({})).toThrow(`Unknown exporter preset "zipkin" (from GENAI_OTEL_PRESET). Known presets: ${PRESET_NAMES.join(", ")}.`);
   });
 
   it("then OTEL_TRACES_EXPORTER (otlp/console/none), ignoring others with a warning", () => {
@@ -147,6 +145,106 @@ describe("tracer provider", () => {
       expect(debug.mock.calls.some((call) => String(call[0]).includes('preset "otlp" exports over http/protobuf'))).toBe(true);
     } finally {
       debug.mockRestore();
+    }
+  });
+});
+
+describe("export mode, sampler, stats and debug output", () => {
+  it("exports each span as it ends in immediate mode (GENAI_OTEL_EXPORT_MODE)", async () => {
+    const { startOtlpReceiver } = await import("@genai-otel-internal/otlp-receiver");
+    const receiver = await startOtlpReceiver();
+    try {
+      vi.stubEnv("GENAI_OTEL_EXPORT_MODE", "immediate");
+      const tracing = setup({ presets: [{ name: "otlp", options: { endpoint: `${receiver.httpUrl}/v1/traces` } }] });
+      tracing.tracerProvider.getTracer("t").startSpan("now").end();
+      expect((await receiver.waitForSpans(1, 2000)).map((span) => span.name)).toEqual(["now"]); // no flush needed
+      await tracing.forceFlush(); // waits for the exporter to read the answer
+      expect(tracing.stats()).toEqual([expect.objectContaining({ preset: "otlp", exportMode: "immediate", exportedSpans: 1 })]);
+      await tracing.shutdown();
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it("batches by default; stats() has one entry per destination", () => {
+    const tracing = setup({ presets: [quiet, "otlp"] });
+    expect(tracing.stats().map((s) => [s.preset, s.exportMode])).toEqual([
+      ["console", "immediate"],
+      ["otlp", "batched"],
+    ]);
+  });
+
+  it("takes the sampler from OTEL_TRACES_SAMPLER", () => {
+    vi.stubEnv("OTEL_TRACES_SAMPLER", "always_off");
+    const off = setup({ presets: [] });
+    expect(off.tracerProvider.getTracer("t").startSpan("s").isRecording()).toBe(false);
+    expect(diagLog.text()).toContain("sampler always_off (OTEL_TRACES_SAMPLER)");
+    vi.stubEnv("OTEL_TRACES_SAMPLER", "traceidratio");
+    vi.stubEnv("OTEL_TRACES_SAMPLER_ARG", "0");
+    expect(setup({ presets: [] }).tracerProvider.getTracer("t").startSpan("s").isRecording()).toBe(false);
+    vi.stubEnv("OTEL_TRACES_SAMPLER", undefined);
+    expect(setup({ presets: [] }).tracerProvider.getTracer("t").startSpan("s").isRecording()).toBe(true);
+  });
+
+  it("OTEL_LOG_LEVEL=debug explains each destination (endpoint, protocol, header names) and never prints a secret", () => {
+    diagLog.stop();
+    const secret = "sk-lf-fake-debug-secret";
+    const lines: string[] = [];
+    const spies = (["debug", "info", "warn", "error", "log"] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+        lines.push(args.map(String).join(" "));
+      }),
+    );
+    vi.stubEnv("OTEL_LOG_LEVEL", "debug");
+    vi.stubEnv("LANGFUSE_PUBLIC_KEY", "pk-lf-fake");
+    vi.stubEnv("LANGFUSE_SECRET_KEY", secret);
+    vi.stubEnv("OTEL_EXPORTER_OTLP_HEADERS", `x-extra-token=${secret}`);
+    try {
+      setup({ presets: ["langfuse", { name: "phoenix", options: { apiKey: secret, projectName: "p" } }], serviceName: "debug-svc" });
+      const text = lines.join("\n");
+      expect(text).toContain(
+        'preset "langfuse" exports over http/protobuf to https://cloud.langfuse.com/api/public/otel/v1/traces (endpoint from "langfuse" preset default); headers: authorization, x-extra-token, x-langfuse-ingestion-version;',
+      );
+      expect(text).toContain('preset "phoenix" exports over http/protobuf to http://localhost:6006/v1/traces');
+      expect(text).toContain('tracing set up for service "debug-svc" with presets [langfuse, phoenix] from the "presets" option; export mode batched; sampler parentbased_always_on (default)');
+      expect(text).not.toContain(secret);
+      expect(text).not.toContain(Buffer.from(`pk-lf-fake:${secret}`).toString("base64"));
+    } finally {
+      diag.disable();
+      for (const spy of spies) spy.mockRestore();
+    }
+  });
+});
+
+describe("secrets in failure reports", () => {
+  it("a server that quotes the key back in its error never gets it printed, at any log level", async () => {
+    const { createServer } = await import("node:http");
+    const key = "fake-key-echoed-by-server-123";
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on("end", () => res.writeHead(400, `invalid api-key ${req.headers["api-key"]}`).end());
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    diagLog.stop();
+    const lines: string[] = [];
+    const spies = (["debug", "info", "warn", "error", "log", "trace"] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+        lines.push(args.map(String).join(" "));
+      }),
+    );
+    vi.stubEnv("OTEL_LOG_LEVEL", "all");
+    try {
+      const tracing = setup({ presets: [{ name: "newrelic", options: { licenseKey: key, endpoint: `http://127.0.0.1:${port}/v1/traces` } }] });
+      tracing.tracerProvider.getTracer("t").startSpan("s").end();
+      await tracing.shutdown();
+      expect(tracing.stats()[0]).toMatchObject({ failedSpans: 1, lastError: "invalid api-key [REDACTED] (400)" });
+      expect(lines.join("\n")).toContain("invalid api-key [REDACTED]");
+      expect(lines.join("\n")).not.toContain(key);
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+      diag.disable();
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });

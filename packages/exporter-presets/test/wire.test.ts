@@ -150,6 +150,24 @@ describe("vendor presets on the wire", () => {
   });
 });
 
+describe("backend limits on the wire", () => {
+  it("newrelic: arrays cut to 64 items, and a batch over 1 MB sent as several requests", async () => {
+    const tracing = setupTracing({
+      presets: [{ name: "newrelic", options: { licenseKey: KEY, endpoint: `${receiver.httpUrl}/v1/traces` } }],
+      registerGlobal: false,
+    });
+    const tracer = tracing.tracerProvider.getTracer("limits");
+    const ids = Array.from({ length: 100 }, (_, i) => `id-${i}`);
+    for (let i = 0; i < 300; i++) tracer.startSpan(`span ${i}`, { attributes: { "gen_ai.output.messages": "y".repeat(4000), ids } }).end();
+    await tracing.shutdown();
+    const spans = await receiver.waitForSpans(300);
+    expect(spans[0]!.attributes.ids).toEqual(ids.slice(0, 64));
+    // 300 spans of ~4 KB: over 1 MB, so split; each request stays under it.
+    expect(receiver.requests.length).toBeGreaterThan(1);
+    expect(tracing.stats()[0]).toMatchObject({ exportedSpans: 300, failedSpans: 0 });
+  });
+});
+
 describe("isolation", () => {
   it("a destination that hangs does not hold back the others", async () => {
     const sockets = new Set<Socket>();

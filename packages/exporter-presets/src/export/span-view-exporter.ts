@@ -6,9 +6,17 @@ import type { ReadableSpan, SpanExporter } from "@opentelemetry/sdk-trace-base";
 /** What {@link SpanViewExporter} adapts for one backend. */
 export interface SpanViewOptions {
   /** Longest string attribute value kept, in characters (span, event and link attributes, array items). */
-  readonly attributeValueLengthLimit?: number;
+  readonly attributeValueLength?: number;
+  /** Most items kept in an array attribute value. */
+  readonly attributeArrayLength?: number;
   /** Resource attributes added to each span's resource where the resource does not set them. */
   readonly resourceAttributes?: Readonly<Record<string, string>>;
+}
+
+/** Attribute limits in effect; `Infinity` where none applies. */
+interface AttributeLimits {
+  readonly length: number;
+  readonly items: number;
 }
 
 /**
@@ -19,6 +27,7 @@ export interface SpanViewOptions {
  */
 export class SpanViewExporter implements SpanExporter {
   private readonly resources = new WeakMap<Resource, Resource>();
+  private readonly limits: AttributeLimits | undefined;
 
   /**
    * @param inner - the exporter that sends the spans.
@@ -27,7 +36,11 @@ export class SpanViewExporter implements SpanExporter {
   constructor(
     private readonly inner: SpanExporter,
     private readonly options: SpanViewOptions,
-  ) {}
+  ) {
+    const length = options.attributeValueLength ?? Number.POSITIVE_INFINITY;
+    const items = options.attributeArrayLength ?? Number.POSITIVE_INFINITY;
+    this.limits = length === Number.POSITIVE_INFINITY && items === Number.POSITIVE_INFINITY ? undefined : { length, items };
+  }
 
   export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
     this.inner.export(
@@ -45,7 +58,7 @@ export class SpanViewExporter implements SpanExporter {
   }
 
   private view(span: ReadableSpan): ReadableSpan {
-    const limit = this.options.attributeValueLengthLimit;
+    const limit = this.limits;
     const attributes = limit === undefined ? span.attributes : truncateAttributes(span.attributes, limit);
     const events =
       limit === undefined ? span.events : mapIfChanged(span.events, (e) => withAttributes(e, e.attributes, limit));
@@ -88,7 +101,7 @@ export class SpanViewExporter implements SpanExporter {
   }
 }
 
-function withAttributes<T extends { attributes?: Attributes }>(item: T, attributes: Attributes | undefined, limit: number): T {
+function withAttributes<T extends { attributes?: Attributes }>(item: T, attributes: Attributes | undefined, limit: AttributeLimits): T {
   if (attributes === undefined) return item;
   const truncated = truncateAttributes(attributes, limit);
   return truncated === attributes ? item : { ...item, attributes: truncated };
@@ -104,8 +117,12 @@ function mapIfChanged<T>(items: T[], map: (item: T) => T): T[] {
   return out ?? items;
 }
 
-/** The attributes with every string (and string array item) longer than `limit` cut to `limit`; the same object when none is. */
-export function truncateAttributes(attributes: Attributes, limit: number): Attributes {
+/**
+ * The attributes with every string (and string array item) longer than `limit.length` cut to that
+ * length and every array longer than `limit.items` cut to that many items; the same object when
+ * nothing is cut.
+ */
+function truncateAttributes(attributes: Attributes, limit: AttributeLimits): Attributes {
   let out: Attributes | undefined;
   for (const [key, value] of Object.entries(attributes)) {
     const cut = truncateValue(value, limit);
@@ -117,12 +134,12 @@ export function truncateAttributes(attributes: Attributes, limit: number): Attri
   return out ?? attributes;
 }
 
-function truncateValue(value: AttributeValue | undefined, limit: number): AttributeValue | undefined {
-  if (typeof value === "string") return cut(value, limit);
-  if (Array.isArray(value) && value.some((item) => typeof item === "string" && item.length > limit)) {
-    return (value as unknown[]).map((item) => (typeof item === "string" ? cut(item, limit) : item)) as AttributeValue;
-  }
-  return value;
+function truncateValue(value: AttributeValue | undefined, limit: AttributeLimits): AttributeValue | undefined {
+  if (typeof value === "string") return cut(value, limit.length);
+  if (!Array.isArray(value)) return value;
+  const items = value.length > limit.items ? (value as unknown[]).slice(0, limit.items) : (value as unknown[]);
+  if (items === value && !items.some((item) => typeof item === "string" && item.length > limit.length)) return value;
+  return items.map((item) => (typeof item === "string" ? cut(item, limit.length) : item)) as AttributeValue;
 }
 
 /** Cuts to at most `limit` UTF-16 units, never leaving half of a surrogate pair. */

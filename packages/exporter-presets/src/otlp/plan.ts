@@ -1,7 +1,23 @@
 import { diag } from "@opentelemetry/api";
+import type { Conventions } from "../conventions/conventions";
 import { readFirstEnv } from "../env";
 import { PresetConfigurationError } from "../errors";
 import { OTLP_PROTOCOLS, type OtlpProtocol } from "./types";
+
+export { joinUrl } from "./url";
+
+/** What a backend accepts, applied to the copy of each span sent to it (other destinations keep full values). */
+export interface BackendLimits {
+  /** Longest string attribute value kept, in UTF-16 units (span, event and link attributes, array items). */
+  readonly attributeValueLength?: number;
+  /** Most items kept in an array attribute value. */
+  readonly attributeArrayLength?: number;
+  /**
+   * Largest export request, in bytes, as estimated before encoding and compression (an upper
+   * bound of the protobuf size); larger batches are sent as several requests.
+   */
+  readonly maxRequestBytes?: number;
+}
 
 /**
  * What an OTLP preset contributes, computed from its options and its own environment variables;
@@ -23,10 +39,17 @@ export interface OtlpPlan {
   readonly headers: Readonly<Record<string, string>>;
   /** Compression used when neither the option nor `OTEL_EXPORTER_OTLP_*COMPRESSION` sets one. */
   readonly compression?: "gzip";
-  /** Longest string attribute value the backend keeps, in characters; longer values are cut. */
-  readonly attributeValueLengthLimit?: number;
+  /**
+   * The attribute conventions the backend reads. This is the one place per preset where the
+   * translator is named; `conventions/translate.ts` applies it.
+   */
+  readonly conventions: Conventions;
+  /** The backend's limits, applied so that spans are not rejected. */
+  readonly limits?: BackendLimits;
   /** Resource attributes the backend needs (e.g. routing), added to each span's resource where missing. */
   readonly resourceAttributes?: Readonly<Record<string, string>>;
+  /** A hint for the debug log, e.g. where to look at the traces (never a secret). */
+  readonly note?: string;
 }
 
 /** `OTEL_EXPORTER_OTLP_TRACES_PROTOCOL`, else `OTEL_EXPORTER_OTLP_PROTOCOL`, when set to a known value. */
@@ -64,7 +87,26 @@ export function resolveProtocol(
   return fallback;
 }
 
-/** Joins a base URL and a path with exactly one slash. */
-export function joinUrl(base: string, path: string): string {
-  return `${base.replace(/\/+$/, "")}/${path.replace(/^\/+/, "")}`;
+/**
+ * Picks one of a fixed set of values (a region, a site): the option > the environment variable >
+ * `fallback`, case-insensitively.
+ * @throws PresetConfigurationError naming the option or variable and the known values.
+ */
+export function resolveChoice<T extends string>(
+  preset: string,
+  what: string,
+  known: readonly T[],
+  option: { readonly name: string; readonly value: string | undefined },
+  envName: string | undefined,
+  fallback: T,
+): T {
+  const env = envName === undefined ? undefined : readFirstEnv(envName);
+  const [raw, source] = option.value !== undefined ? [option.value, `option "${option.name}"`] : [env?.value, envName];
+  if (raw === undefined) return fallback;
+  const value = raw.trim().toLowerCase();
+  if ((known as readonly string[]).includes(value)) return value as T;
+  throw new PresetConfigurationError(
+    `The "${preset}" exporter preset got an unknown ${what} "${raw}" from ${source}; known ${what}s: ${known.join(", ")}.`,
+    preset,
+  );
 }

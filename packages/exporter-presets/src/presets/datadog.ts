@@ -1,12 +1,13 @@
 import { readEnv } from "../env";
 import { resolveProtocol } from "../otlp/plan";
 import type { OtlpProtocol, OtlpTransportOptions } from "../otlp/types";
+import { formatHost } from "../otlp/url";
 import { defineOtlpPreset } from "./define-preset";
 
 /**
  * Options of the `datadog` preset: OTLP to a local Datadog Agent (Agent 7.32+ with its OTLP
  * receiver enabled, `otlp_config.receiver.protocols.{http,grpc}`). No credential: the Agent holds
- * the API key. Agentless intake is not covered yet.
+ * the API key. For LLM Observability without an Agent, see the `datadog-llmobs` preset.
  */
 export interface DatadogPresetOptions extends OtlpTransportOptions {
   /**
@@ -36,10 +37,7 @@ export const datadogPreset = defineOtlpPreset<DatadogPresetOptions>("datadog", (
     protocol,
     ...(source === undefined ? { defaultEndpoint: url } : { endpoint: { url, source } }),
     headers: {},
+    // Datadog APM shows any attributes; LLM Observability (see the datadog-llmobs preset) reads GenAI 1.37+.
+    conventions: "none",
   };
 });
-
-/** Brackets a bare IPv6 address for use in a URL. */
-function formatHost(host: string): string {
-  return host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
-}

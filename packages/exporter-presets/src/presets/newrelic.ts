@@ -1,12 +1,13 @@
 import { headerIsProvided, readEnv } from "../env";
-import { missingCredential, PresetConfigurationError } from "../errors";
-import { resolveProtocol } from "../otlp/plan";
+import { missingCredential } from "../errors";
+import { resolveChoice, resolveProtocol } from "../otlp/plan";
 import type { OtlpProtocol, OtlpTransportOptions } from "../otlp/types";
 import { defineOtlpPreset } from "./define-preset";
 
 /** New Relic data-center regions with their OTLP endpoints. */
 export type NewRelicRegion = "us" | "eu" | "fedramp";
 
+const REGIONS: readonly NewRelicRegion[] = ["us", "eu", "fedramp"];
 const HOSTS: Readonly<Record<NewRelicRegion, string>> = {
   us: "otlp.nr-data.net",
   eu: "otlp.eu01.nr-data.net",
@@ -15,6 +16,10 @@ const HOSTS: Readonly<Record<NewRelicRegion, string>> = {
 
 /** New Relic keeps attribute values up to this many characters. */
 export const NEW_RELIC_ATTRIBUTE_VALUE_LIMIT = 4095;
+/** New Relic keeps array attribute values up to this many items. */
+const NEW_RELIC_ARRAY_LIMIT = 64;
+/** New Relic rejects OTLP payloads over 1 MB. */
+const NEW_RELIC_MAX_PAYLOAD_BYTES = 1_000_000;
 
 /** Options of the `newrelic` preset (New Relic's native OTLP endpoint). */
 export interface NewRelicPresetOptions extends OtlpTransportOptions {
@@ -40,8 +45,9 @@ export interface NewRelicPresetOptions extends OtlpTransportOptions {
 }
 
 /**
- * The `newrelic` preset: OTLP to New Relic with the `api-key` header, gzip by default, and
- * attribute values cut to 4,095 characters (New Relic's limit) in what this exporter sends only.
+ * The `newrelic` preset: OTLP to New Relic with the `api-key` header, gzip by default, and New
+ * Relic's limits applied to what this exporter sends only: attribute values cut to 4,095
+ * characters, arrays to 64 items, and requests kept under 1 MB.
  */
 export const newRelicPreset = defineOtlpPreset<NewRelicPresetOptions>("newrelic", (options) => {
   const licenseKey = options.licenseKey?.trim() || readEnv("NEW_RELIC_LICENSE_KEY");
@@ -58,20 +64,18 @@ export const newRelicPreset = defineOtlpPreset<NewRelicPresetOptions>("newrelic"
     defaultEndpoint: protocol === "grpc" ? `https://${host}:4317` : `https://${host}/v1/traces`,
     headers,
     compression: "gzip",
-    attributeValueLengthLimit: NEW_RELIC_ATTRIBUTE_VALUE_LIMIT,
+    // New Relic AI monitoring reads the OpenTelemetry GenAI spans as recorded.
+    conventions: "none",
+    limits: {
+      attributeValueLength: NEW_RELIC_ATTRIBUTE_VALUE_LIMIT,
+      attributeArrayLength: NEW_RELIC_ARRAY_LIMIT,
+      maxRequestBytes: NEW_RELIC_MAX_PAYLOAD_BYTES,
+    },
   };
 });
 
 function resolveRegion(option: string | undefined, licenseKey: string | undefined): NewRelicRegion {
-  const [value, source] = option !== undefined ? [option, 'option "region"'] : [readEnv("NEW_RELIC_REGION"), "NEW_RELIC_REGION"];
-  if (value !== undefined) {
-    const region = value.toLowerCase();
-    if (Object.hasOwn(HOSTS, region)) return region as NewRelicRegion;
-    throw new PresetConfigurationError(
-      `The "newrelic" exporter preset got an unknown region "${value}" from ${source}; known regions: ${Object.keys(HOSTS).join(", ")}.`,
-      "newrelic",
-    );
-  }
   // New Relic EU-region license keys start with "eu" (e.g. "eu01xx…").
-  return licenseKey?.toLowerCase().startsWith("eu") ? "eu" : "us";
+  const fallback = licenseKey?.toLowerCase().startsWith("eu") ? "eu" : "us";
+  return resolveChoice("newrelic", "region", REGIONS, { name: "region", value: option }, "NEW_RELIC_REGION", fallback);
 }

@@ -21,4 +21,5 @@ export const otlpPreset = defineOtlpPreset<OtlpPresetOptions>("otlp", (options) 
   preset: "otlp",
   protocol: resolveProtocol("otlp", options.protocol, OTLP_PROTOCOLS, "http/protobuf"),
   headers: {},
+  conventions: "none",
 }));

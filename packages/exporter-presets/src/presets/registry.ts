@@ -1,9 +1,17 @@
 import { PresetConfigurationError } from "../errors";
 import { type ConsolePresetOptions, consolePreset } from "./console";
 import { type DatadogPresetOptions, datadogPreset } from "./datadog";
+import { type DatadogLlmObsPresetOptions, datadogLlmObsPreset } from "./datadog-llmobs";
 import type { PresetDefinition } from "./define-preset";
+import { type FilePresetOptions, filePreset } from "./file";
+import { type GrafanaPresetOptions, grafanaPreset } from "./grafana";
+import { type HoneycombPresetOptions, honeycombPreset } from "./honeycomb";
+import { type JaegerPresetOptions, jaegerPreset } from "./jaeger";
+import { type LaminarPresetOptions, laminarPreset } from "./laminar";
+import { type LangfusePresetOptions, langfusePreset } from "./langfuse";
 import { type NewRelicPresetOptions, newRelicPreset } from "./newrelic";
 import { type OtlpPresetOptions, otlpPreset } from "./otlp";
+import { type PhoenixPresetOptions, phoenixPreset } from "./phoenix";
 import { type TraceloopPresetOptions, traceloopPreset } from "./traceloop";
 import { type WeavePresetOptions, weavePreset } from "./weave";
 
@@ -11,28 +19,52 @@ import { type WeavePresetOptions, weavePreset } from "./weave";
 export interface PresetOptionsMap {
   /** Span tree on the terminal. */
   console: ConsolePresetOptions;
+  /** OTLP/JSON lines appended to a file. */
+  file: FilePresetOptions;
   /** Plain OTLP, configured by `OTEL_EXPORTER_OTLP_*`. */
   otlp: OtlpPresetOptions;
+  /** A Jaeger collector (OTLP). */
+  jaeger: JaegerPresetOptions;
   /** Traceloop cloud. */
   traceloop: TraceloopPresetOptions;
   /** W&B Weave. */
   weave: WeavePresetOptions;
   /** Local Datadog Agent (OTLP receiver). */
   datadog: DatadogPresetOptions;
+  /** Datadog LLM Observability, agentless. */
+  "datadog-llmobs": DatadogLlmObsPresetOptions;
   /** New Relic OTLP endpoint. */
   newrelic: NewRelicPresetOptions;
+  /** Grafana Cloud OTLP gateway. */
+  grafana: GrafanaPresetOptions;
+  /** Honeycomb. */
+  honeycomb: HoneycombPresetOptions;
+  /** Langfuse (cloud or self-hosted). */
+  langfuse: LangfusePresetOptions;
+  /** Arize Phoenix (local or cloud). */
+  phoenix: PhoenixPresetOptions;
+  /** Laminar (cloud or self-hosted). */
+  laminar: LaminarPresetOptions;
 }
 
-/** A preset name: `console`, `otlp`, `traceloop`, `weave`, `datadog` or `newrelic`. */
+/** A preset name, such as `console`, `otlp`, `langfuse` or `datadog-llmobs` (see {@link PRESET_NAMES}). */
 export type PresetName = keyof PresetOptionsMap;
 
 const PRESETS: { readonly [Name in PresetName]: PresetDefinition<PresetOptionsMap[Name]> } = {
   console: consolePreset,
+  file: filePreset,
   otlp: otlpPreset,
+  jaeger: jaegerPreset,
   traceloop: traceloopPreset,
   weave: weavePreset,
   datadog: datadogPreset,
+  "datadog-llmobs": datadogLlmObsPreset,
   newrelic: newRelicPreset,
+  grafana: grafanaPreset,
+  honeycomb: honeycombPreset,
+  langfuse: langfusePreset,
+  phoenix: phoenixPreset,
+  laminar: laminarPreset,
 };
 
 /** The names of all presets, in a stable order. */

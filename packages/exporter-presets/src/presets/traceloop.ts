@@ -1,6 +1,7 @@
-import { headerIsProvided, parseHeaderList, readEnv } from "../env";
+import { headerIsProvided, readEnv } from "../env";
 import { missingCredential } from "../errors";
-import { joinUrl } from "../otlp/plan";
+import { parseHeaderString } from "../headers";
+import { isLoopback, joinUrl } from "../otlp/url";
 import type { OtlpTransportOptions } from "../otlp/types";
 import { defineOtlpPreset } from "./define-preset";
 
@@ -27,20 +28,23 @@ export interface TraceloopPresetOptions extends OtlpTransportOptions {
   baseUrl?: string;
 }
 
-/** The `traceloop` preset: Traceloop cloud (`https://api.traceloop.com/v1/traces`, OTLP/HTTP protobuf, Bearer key). */
+/**
+ * The `traceloop` preset: Traceloop cloud (`https://api.traceloop.com/v1/traces`, OTLP/HTTP protobuf,
+ * Bearer key), with spans translated to the OpenLLMetry conventions Traceloop reads.
+ */
 export const traceloopPreset = defineOtlpPreset<TraceloopPresetOptions>("traceloop", (options) => {
   const optionBase = options.baseUrl?.trim() || undefined;
   const envBase = readEnv("TRACELOOP_BASE_URL");
   const base = optionBase ?? envBase ?? DEFAULT_BASE_URL;
   const http = /^https?:\/\//i.test(base);
-  const url = http ? joinUrl(base, "v1/traces") : `${isLocal(base) ? "http" : "https"}://${base}`;
+  const url = http ? joinUrl(base, "v1/traces") : `${isLoopback(base) ? "http" : "https"}://${base}`;
   const source = optionBase !== undefined ? 'option "baseUrl"' : envBase !== undefined ? "TRACELOOP_BASE_URL" : undefined;
 
   // TRACELOOP_HEADERS replaces the Authorization header, as in the Traceloop SDK.
   const envHeaders = readEnv("TRACELOOP_HEADERS");
   let headers: Record<string, string>;
   if (envHeaders !== undefined) {
-    headers = parseHeaderList(envHeaders);
+    headers = parseHeaderString(envHeaders, "TRACELOOP_HEADERS", "traceloop");
   } else {
     const apiKey = options.apiKey?.trim() || readEnv("TRACELOOP_API_KEY");
     if (apiKey === undefined && !headerIsProvided("authorization", options.headers)) {
@@ -54,9 +58,7 @@ export const traceloopPreset = defineOtlpPreset<TraceloopPresetOptions>("tracelo
     protocol: http ? "http/protobuf" : "grpc",
     ...(source === undefined ? { defaultEndpoint: url } : { endpoint: { url, source } }),
     headers,
+    // Traceloop's dashboards read OpenLLMetry's traceloop.* and indexed gen_ai.prompt.N.* attributes.
+    conventions: "traceloop",
   };
 });
-
-function isLocal(hostPort: string): boolean {
-  return /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/i.test(hostPort);
-}

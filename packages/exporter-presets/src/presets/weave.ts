@@ -1,6 +1,7 @@
 import { headerIsProvided, readEnv } from "../env";
 import { missingCredential, PresetConfigurationError } from "../errors";
-import { joinUrl, resolveProtocol } from "../otlp/plan";
+import { resolveProtocol } from "../otlp/plan";
+import { hostOf, joinUrl, withScheme } from "../otlp/url";
 import type { OtlpTransportOptions } from "../otlp/types";
 import { defineOtlpPreset } from "./define-preset";
 
@@ -65,21 +66,11 @@ export const weavePreset = defineOtlpPreset<WeavePresetOptions>("weave", (option
       : { defaultEndpoint: MULTI_TENANT_URL }),
     headers: { ...(apiKey === undefined ? {} : { "wandb-api-key": apiKey }), project_id: `${entity}/${project}` },
     resourceAttributes: { "wandb.entity": entity, "wandb.project": project },
+    // Weave reads gen_ai.* natively (and OpenInference/OpenLLMetry when present).
+    conventions: "none",
   };
 });
 
 function missingSetting(what: string, option: string, envVar: string): PresetConfigurationError {
   return new PresetConfigurationError(`The "weave" exporter preset needs ${what}: set the "${option}" option or the ${envVar} environment variable.`, "weave");
-}
-
-function withScheme(url: string): string {
-  return /^https?:\/\//i.test(url) ? url : `https://${url}`;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(withScheme(url)).hostname.toLowerCase();
-  } catch {
-    return url.toLowerCase();
-  }
 }

@@ -1,0 +1,77 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { type OtlpReceiver, startOtlpReceiver } from "@genai-otel-internal/otlp-receiver";
+import { setupTracing } from "@genai-otel/exporter-presets";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
+const packageDir = fileURLToPath(new URL("..", import.meta.url));
+const entry = fileURLToPath(new URL("../src/index.ts", import.meta.url));
+let receiver: OtlpReceiver;
+
+beforeAll(async () => {
+  receiver = await startOtlpReceiver();
+});
+afterAll(() => receiver.close());
+beforeEach(() => receiver.reset());
+
+/** A process that ends one span with a 60 s batch delay, then either ends on its own or waits for SIGTERM. */
+const script = `
+import { setupTracing } from ${JSON.stringify(entry)};
+const tracing = setupTracing({
+  presets: [{ name: "otlp", options: { endpoint: process.env.TEST_URL } }],
+  registerGlobal: false,
+  batch: { scheduledDelayMillis: 60000 },
+  ...(process.env.TEST_FLUSH === "option" ? { flushOnExit: true } : {}),
+});
+tracing.tracerProvider.getTracer("exit").startSpan(process.env.TEST_SPAN).end();
+if (process.env.TEST_WAIT === "1") {
+  setInterval(() => {}, 1000);
+  console.log("ready");
+}
+`;
+
+function run(env: Record<string, string>, signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      cwd: packageDir,
+      env: { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: "", GENAI_OTEL_FLUSH_ON_EXIT: "", TEST_URL: `${receiver.httpUrl}/v1/traces`, ...env },
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.stdout.on("data", (chunk) => {
+      if (signal !== undefined && String(chunk).includes("ready")) child.kill(signal);
+    });
+    child.on("error", reject);
+    child.on("exit", (code, exitSignal) => resolve({ code, signal: exitSignal, stderr }));
+  });
+}
+
+describe("flush on exit (opt-in)", () => {
+  it("without it, a batched span is lost when the process ends on its own (the control)", async () => {
+    const result = await run({ TEST_SPAN: "lost" });
+    expect(result.code).toBe(0);
+    expect(receiver.spans()).toEqual([]);
+  });
+
+  it("flushes on beforeExit (option), then the process ends normally", async () => {
+    const result = await run({ TEST_SPAN: "before-exit", TEST_FLUSH: "option" });
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(receiver.spans().map((span) => span.name)).toEqual(["before-exit"]);
+  });
+
+  it("flushes on SIGTERM (GENAI_OTEL_FLUSH_ON_EXIT), then ends by the signal as before", async () => {
+    const result = await run({ TEST_SPAN: "sigterm", TEST_WAIT: "1", GENAI_OTEL_FLUSH_ON_EXIT: "true" }, "SIGTERM");
+    expect(result.signal).toBe("SIGTERM");
+    expect(receiver.spans().map((span) => span.name)).toEqual(["sigterm"]);
+  });
+
+  it("removes its listeners on shutdown", async () => {
+    const before = [process.listenerCount("beforeExit"), process.listenerCount("SIGTERM")];
+    const tracing = setupTracing({ presets: [], registerGlobal: false, flushOnExit: true });
+    expect([process.listenerCount("beforeExit"), process.listenerCount("SIGTERM")]).toEqual([before[0]! + 1, before[1]! + 1]);
+    await tracing.shutdown();
+    expect([process.listenerCount("beforeExit"), process.listenerCount("SIGTERM")]).toEqual(before);
+  });
+});
