@@ -1,5 +1,6 @@
-import { type Context, type Span, context, diag } from "@opentelemetry/api";
-import { ATTR_GENAI_OTEL_INCOMPLETE, recordSpanError } from "@genai-otel/core-semconv";
+import { type Context, type Span, context } from "@opentelemetry/api";
+import { isReadableStream, traceReadableStream } from "./readable-stream";
+import { type Outcome, finishSpan, guard } from "./span-end";
 
 /**
  * What a traced operation reads from its result. Every hook is guarded: a throw is reported
@@ -12,16 +13,10 @@ export interface ResultHooks {
   chunk?(span: Span, chunk: unknown): void;
   /** The stream is over (consumed, broken off or failed), just before the span ends. */
   streamEnd?(span: Span): void;
-}
-
-type Outcome = "done" | "incomplete" | { error: unknown };
-
-function guard(what: string, fn: () => void): void {
-  try {
-    fn();
-  } catch (err) {
-    diag.warn(`genai-otel llamaindex: ${what} failed`, err);
-  }
+  /** The span was just started (before the operation runs). */
+  started?(span: Span): void;
+  /** The operation failed with `error` (thrown, rejected, or from its stream); called once its span ended. */
+  failed?(span: Span, error: unknown): void;
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
@@ -32,30 +27,35 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
   return value != null && (typeof value === "object" || typeof value === "function") && typeof (value as AsyncIterable<unknown>)[Symbol.asyncIterator] === "function";
 }
 
-/** Records `error` on `span` and ends it. */
-export function failSpan(span: Span, error: unknown): void {
-  recordSpanError(span, error);
-  guard("ending a span", () => span.end());
-}
-
 /**
  * Ends `span` when the operation that returned `result` is really over, and returns what the caller
  * should get instead of `result`:
  * - a Promise: the span ends when it settles (a rejection is recorded and passed on unchanged);
- *   what it resolves to is handled as below;
- * - an AsyncIterable (a stream): the span stays open until the consumer finishes iterating, stops
- *   early (then marked `genai_otel.incomplete`) or the stream throws; each pull runs in `ctx`, so
- *   work done lazily while streaming nests under the span;
+ *   what it resolves to is handled as below; any other thenable is returned as is and ends the
+ *   span when it settles;
+ * - a stream (an AsyncIterable, or a web ReadableStream such as a workflow's event stream): the
+ *   span stays open until the consumer finishes reading, stops early (then marked
+ *   `genai_otel.incomplete`) or the stream fails; each pull runs in `ctx`, so work done lazily
+ *   while streaming nests under the span;
  * - anything else: the span ends now.
  *
  * @param ctx - the context holding `span`, restored around each pull of a stream
  */
 export function endWhenDone<T>(span: Span, result: T, hooks: ResultHooks = {}, ctx: Context = context.active()): T {
+  if (isPromiseLike(result) && Object.getPrototypeOf(result) !== Promise.prototype) {
+    // A thenable with more to it (a Promise subclass, a handler that is also iterable): the caller
+    // keeps it unchanged; the span ends when it settles.
+    result.then(
+      (value) => settle(span, value, hooks, ctx, false),
+      (err: unknown) => failWith(span, hooks, err),
+    );
+    return result;
+  }
   if (isPromiseLike(result)) {
     return result.then(
       (value) => settle(span, value, hooks, ctx),
       (err: unknown) => {
-        failSpan(span, err);
+        failWith(span, hooks, err);
         throw err;
       },
     ) as T;
@@ -63,35 +63,57 @@ export function endWhenDone<T>(span: Span, result: T, hooks: ResultHooks = {}, c
   return settle(span, result, hooks, ctx);
 }
 
-function settle<T>(span: Span, value: T, hooks: ResultHooks, ctx: Context): T {
-  if (isAsyncIterable(value)) return traceStream(span, value, hooks, ctx) as T;
-  guard("reading a result", () => hooks.result?.(span, value));
-  guard("ending a span", () => span.end());
-  return value;
+/** Ends `span` with `error`, then tells the `failed` hook. */
+export function failWith(span: Span, hooks: ResultHooks | undefined, error: unknown): void {
+  finishSpan(span, { error });
+  guard("reading an error", () => hooks?.failed?.(span, error));
 }
 
-/**
- * An async generator (anything with `next`) is replaced by a traced iterator, so direct `next()`
- * calls are seen too. Any other async iterable (a ReadableStream, an SDK stream object) keeps its
- * identity and members: only its `Symbol.asyncIterator` is wrapped, as LlamaIndex's own
- * `wrapLLMEvent` does.
- */
-function traceStream(span: Span, source: AsyncIterable<unknown>, hooks: ResultHooks, ctx: Context): AsyncIterable<unknown> {
+function settle<T>(span: Span, value: T, hooks: ResultHooks, ctx: Context, traceStreams = true): T {
+  if (!traceStreams || (!isAsyncIterable(value) && !isReadableStream(value))) {
+    guard("reading a result", () => hooks.result?.(span, value));
+    finishSpan(span, "done");
+    return value;
+  }
   let open = true;
   const finish = (outcome: Outcome): void => {
     if (!open) return;
     open = false;
+    openStreams.delete(finish);
     guard("reading a stream's end", () => hooks.streamEnd?.(span));
-    if (outcome === "incomplete") guard("marking a span incomplete", () => span.setAttribute(ATTR_GENAI_OTEL_INCOMPLETE, true));
-    if (typeof outcome === "object") failSpan(span, outcome.error);
-    else guard("ending a span", () => span.end());
+    if (typeof outcome === "object") failWith(span, hooks, outcome.error);
+    else finishSpan(span, outcome);
   };
+  const onChunk = (chunk: unknown) => guard("reading a chunk", () => hooks.chunk?.(span, chunk));
+  const traced = isReadableStream(value) ? traceReadableStream(value, ctx, onChunk, finish) : traceStream(value as AsyncIterable<unknown>, ctx, onChunk, finish);
+  openStreams.add(finish);
+  if (traced && typeof traced === "object") dropped.register(traced, finish);
+  return traced as T;
+}
+
+/** How each stream still being read ends (see {@link endOpenStreams}). */
+const openStreams = new Set<(outcome: Outcome) => void>();
+
+/** A stream the app dropped unread (garbage-collected) ends its span, marked incomplete. */
+const dropped = new FinalizationRegistry<(outcome: Outcome) => void>((finish) => finish("incomplete"));
+
+/** Ends the spans of every stream not read to its end yet, marked incomplete (on uninstrument). */
+export function endOpenStreams(): void {
+  for (const finish of [...openStreams]) finish("incomplete");
+}
+
+/**
+ * An async generator (anything with `next`) is replaced by a traced iterator, so direct `next()`
+ * calls are seen too. Any other async iterable (an SDK stream object) keeps its identity and
+ * members: only its `Symbol.asyncIterator` is wrapped, as LlamaIndex's own `wrapLLMEvent` does.
+ */
+function traceStream(source: AsyncIterable<unknown>, ctx: Context, onChunk: (chunk: unknown) => void, finish: (outcome: Outcome) => void): AsyncIterable<unknown> {
   const iterateSource = (): AsyncIterator<unknown> => source[Symbol.asyncIterator]();
   if (typeof (source as Partial<AsyncIterator<unknown>>).next === "function") {
-    const traced = tracedIterator(iterateSource, span, hooks, ctx, finish);
+    const traced = tracedIterator(iterateSource, ctx, onChunk, finish);
     return Object.assign(traced, { [Symbol.asyncIterator]: () => traced });
   }
-  const wrapped = { [Symbol.asyncIterator]: () => tracedIterator(iterateSource, span, hooks, ctx, finish) };
+  const wrapped = { [Symbol.asyncIterator]: () => tracedIterator(iterateSource, ctx, onChunk, finish) };
   try {
     Object.defineProperty(source, Symbol.asyncIterator, { value: wrapped[Symbol.asyncIterator], configurable: true, writable: true });
     return source;
@@ -102,9 +124,8 @@ function traceStream(span: Span, source: AsyncIterable<unknown>, hooks: ResultHo
 
 function tracedIterator(
   iterateSource: () => AsyncIterator<unknown>,
-  span: Span,
-  hooks: ResultHooks,
   ctx: Context,
+  onChunk: (chunk: unknown) => void,
   finish: (outcome: Outcome) => void,
 ): AsyncIterator<unknown> {
   let inner: AsyncIterator<unknown> | undefined;
@@ -122,7 +143,7 @@ function tracedIterator(
         throw err;
       }
       if (step.done) finish("done");
-      else guard("reading a chunk", () => hooks.chunk?.(span, step.value));
+      else onChunk(step.value);
       return step;
     },
     async return(value?: unknown) {

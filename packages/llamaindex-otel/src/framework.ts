@@ -6,9 +6,16 @@ import type { SpanStart } from "./telemetry";
 export const FRAMEWORK = { [ATTR_GENAI_OTEL_FRAMEWORK]: "llamaindex" } as const;
 
 /** LlamaIndex steps that have no GenAI operation of their own (`genai_otel.run.type` values). */
-export type LlamaIndexRunType = "query" | "synthesize";
+export type LlamaIndexRunType = "query" | "synthesize" | "chat_engine" | "agent_step";
 
-/** An INTERNAL span for a LlamaIndex step, named after it (`query`, `synthesize`). */
-export function frameworkSpan(runType: LlamaIndexRunType): SpanStart {
-  return { name: runType, kind: SpanKind.INTERNAL, attributes: { ...FRAMEWORK, [ATTR_GENAI_OTEL_RUN_TYPE]: runType } };
+/**
+ * An INTERNAL span for a LlamaIndex step, named after it (`query`, `synthesize`, `chat_engine`), or
+ * `{step} {subject}` when it has one (`agent_step researcher`).
+ */
+export function frameworkSpan(runType: LlamaIndexRunType, subject?: string): SpanStart {
+  return {
+    name: subject ? `${runType} ${subject}` : runType,
+    kind: SpanKind.INTERNAL,
+    attributes: { ...FRAMEWORK, [ATTR_GENAI_OTEL_RUN_TYPE]: runType },
+  };
 }

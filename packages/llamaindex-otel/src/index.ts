@@ -4,4 +4,6 @@
  * @packageDocumentation
  */
 export { instrumentLlamaIndex } from "./instrument";
-export type { LlamaIndexInstrumentation, LlamaIndexInstrumentationOptions } from "./types";
+export { instrumentObject } from "./instrument-object";
+export { LlamaIndexInstrumentation } from "./instrumentation";
+export type { LlamaIndexInstrumentationConfig, LlamaIndexInstrumentationHandle, LlamaIndexInstrumentationOptions } from "./types";

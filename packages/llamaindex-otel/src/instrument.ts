@@ -1,28 +1,91 @@
 import { diag } from "@opentelemetry/api";
+import { type Installation, setActiveInstallation } from "./active";
+import { endOpenStreams } from "./end-when-done";
+import { patchCallbackManager } from "./events/callback-manager";
+import { loadPeer } from "./load-peer";
+import { Patcher } from "./patcher";
+import { patchLegacyAgents } from "./patches/agents";
+import { patchChatEngines } from "./patches/chat-engines";
 import { patchEmbeddings } from "./patches/embeddings";
 import { patchFrameworkSteps } from "./patches/framework-steps";
 import { patchRetrievers } from "./patches/retrieval";
-import { Patcher } from "./patcher";
-import { patchProviders } from "./providers";
-import { Telemetry, setActiveTelemetry } from "./telemetry";
-import type { LlamaIndexInstrumentation, LlamaIndexInstrumentationOptions } from "./types";
+import { patchSettings } from "./patches/settings";
+import { patchTools } from "./patches/tools";
+import { patchWorkflowAgents } from "./patches/workflow-agents";
+import { Telemetry } from "./telemetry";
+import type { LlamaIndexInstrumentationHandle, LlamaIndexInstrumentationOptions } from "./types";
 
 /** Each installs one family of patches; one failing leaves the others in place. */
-const PATCHES: ReadonlyArray<(patcher: Patcher) => void> = [patchFrameworkSteps, patchRetrievers, patchEmbeddings, patchProviders];
+const PATCHES: ReadonlyArray<(patcher: Patcher) => void> = [
+  patchFrameworkSteps,
+  patchRetrievers,
+  patchEmbeddings,
+  patchSettings,
+  patchChatEngines,
+  patchLegacyAgents,
+  patchTools,
+  patchCallbackManager,
+];
 
-let current: LlamaIndexInstrumentation | undefined;
+/** A running instrumentation: the handle given out and its telemetry (whose provider can change). */
+export interface Running {
+  handle: LlamaIndexInstrumentationHandle;
+  telemetry: Telemetry;
+}
+
+let current: Running | undefined;
 
 /**
- * Traces LlamaIndex.TS: query engines (`query`), synthesizers (`synthesize`), retrievers
- * (`retrieval {index id}`), embedding models (`embeddings {model}`) and LLM calls
- * (`chat {model}`, for `@llamaindex/openai`'s `OpenAI`), as OpenTelemetry spans that follow the
- * GenAI semantic conventions and nest as the calls do. Streamed responses keep their spans open
- * until the stream is consumed or broken off.
+ * Installs every patch with `options`, unless an instrumentation is already running.
+ * @returns the new instrumentation, or `undefined` when one was running (reported through `diag`)
+ */
+export function startInstrumentation(options: LlamaIndexInstrumentationOptions): Running | undefined {
+  if (current) {
+    diag.warn("genai-otel llamaindex: LlamaIndex is already instrumented; the first instrumentation's options stay in force");
+    return undefined;
+  }
+  const telemetry = new Telemetry(options);
+  const patcher = new Patcher();
+  const installation: Installation = { telemetry, patcher, met: new WeakSet() };
+  setActiveInstallation(installation);
+  for (const patch of PATCHES) {
+    try {
+      patch(patcher);
+    } catch (err) {
+      diag.warn(`genai-otel llamaindex: ${patch.name} failed; those calls run untraced`, err);
+    }
+  }
+  patcher.onRestore(endOpenStreams);
+  const ready = loadPeer("@llamaindex/workflow", (mod) => patchWorkflowAgents(mod, patcher));
+  const running: Running = {
+    telemetry,
+    handle: {
+      ready,
+      uninstrument() {
+        if (current !== running) return;
+        current = undefined;
+        setActiveInstallation(undefined);
+        patcher.restore();
+      },
+    },
+  };
+  current = running;
+  return running;
+}
+
+/**
+ * Traces LlamaIndex.TS as OpenTelemetry spans that follow the GenAI semantic conventions and nest
+ * as the calls do: query engines (`query`), retrievers (`retrieval {retriever}`), synthesizers
+ * (`synthesize`), embedding models (`embeddings {model}`), LLM calls (`chat {model}`, any LLM
+ * class), chat engines (`chat_engine`), workflow agents (`invoke_agent {name}`, `agent_step`,
+ * `execute_tool {tool}`) and legacy agents. Streamed responses keep their spans open until the
+ * stream is consumed or broken off.
  *
- * Call it once, before building LLMs, embedding models, indexes and engines: LlamaIndex binds some
- * methods to each object when it is constructed, so objects built earlier are not (fully) traced.
- * Spans go to `options.tracerProvider`, else the global tracer provider; set up an SDK (or
- * `setupTracing` from `@genai-otel/exporter-presets`) to export them.
+ * Call it once, before building LLMs, indexes, engines and agents: LlamaIndex binds some methods
+ * to each object when it is constructed. LLMs and embedding models are also reached when met later
+ * (`Settings.llm`, a synthesizer's or agent's LLM); other objects built earlier can be handed to
+ * `instrumentObject`. Works in ESM and CommonJS apps, without loader flags. Spans go to
+ * `options.tracerProvider`, else the global tracer provider.
  *
  * @example
  * ```ts
@@ -33,36 +96,21 @@ let current: LlamaIndexInstrumentation | undefined;
  * instrumentation.uninstrument(); // when tracing should stop
  * ```
  *
+ * @param options - content capture, content length cap and tracer provider (see
+ *   {@link LlamaIndexInstrumentationOptions}); all optional
  * @returns a handle whose `uninstrument()` removes every patch. Calling `instrumentLlamaIndex`
- *   again while instrumented returns the same handle (options of the second call are ignored).
+ *   again while instrumented returns the running handle (the second call's options are ignored,
+ *   with a `diag` warning). Never throws.
  */
-export function instrumentLlamaIndex(options: LlamaIndexInstrumentationOptions = {}): LlamaIndexInstrumentation {
+export function instrumentLlamaIndex(options: LlamaIndexInstrumentationOptions = {}): LlamaIndexInstrumentationHandle {
   if (current) {
     diag.warn("genai-otel llamaindex: instrumentLlamaIndex() called twice; the first call's options stay in force");
-    return current;
+    return current.handle;
   }
-  const patcher = new Patcher();
   try {
-    setActiveTelemetry(new Telemetry(options));
+    return startInstrumentation(options)?.handle ?? { uninstrument() {}, ready: Promise.resolve() };
   } catch (err) {
-    diag.error("genai-otel llamaindex: could not read the options; LlamaIndex runs untraced", err);
-    return { uninstrument() {} };
+    diag.error("genai-otel llamaindex: could not instrument; LlamaIndex runs untraced", err);
+    return { uninstrument() {}, ready: Promise.resolve() };
   }
-  for (const patch of PATCHES) {
-    try {
-      patch(patcher);
-    } catch (err) {
-      diag.warn(`genai-otel llamaindex: ${patch.name} failed; those calls run untraced`, err);
-    }
-  }
-  const handle: LlamaIndexInstrumentation = {
-    uninstrument() {
-      if (current !== handle) return;
-      current = undefined;
-      setActiveTelemetry(undefined);
-      patcher.restore();
-    },
-  };
-  current = handle;
-  return handle;
 }

@@ -24,9 +24,10 @@ export interface LIChatMessage {
   options?: { toolCall?: LIToolCall[]; toolResult?: { id?: string; result?: unknown; isError?: boolean } };
 }
 
-/** `BaseTool` (only its metadata). */
+/** `BaseTool`: its metadata and its `call`. */
 export interface LITool {
   metadata?: { name?: string; description?: string; parameters?: unknown };
+  call?: unknown;
 }
 
 /** `LLMChatParams`. */
@@ -50,8 +51,9 @@ export interface LIChatChunk {
   options?: { toolCall?: LIToolCall[] };
 }
 
-/** An LLM instance: what an OpenAI-style class keeps on `this`. */
+/** An LLM instance: its `metadata` (every `BaseLLM` has it), or what an OpenAI-style class keeps on `this`. */
 export interface LILLM {
+  metadata?: { model?: string; temperature?: number; topP?: number; maxTokens?: number };
   model?: string;
   temperature?: number;
   topP?: number;

@@ -1,5 +1,3 @@
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
 import { diag } from "@opentelemetry/api";
 
 function isNotInstalled(err: unknown): boolean {
@@ -8,16 +6,20 @@ function isNotInstalled(err: unknown): boolean {
 }
 
 /**
- * Loads an optional peer package (a LlamaIndex provider such as `@llamaindex/openai`) from the
- * app's own copy, in the module format this build runs in, and hands it to `use`:
- * - CommonJS build: `require`, so a CJS app's copy is patched;
- * - ESM build: the package's ESM entry loaded synchronously with `require(esm)` (Node ≥ 20.19), the
- *   same module instance the app's `import` gets. Synchronous matters: LlamaIndex binds `chat` per
- *   instance at construction, so the class must be patched before the app's next line builds one.
- *   Without `require(esm)`, it falls back to `import()`: instances built before that settles are missed.
+ * Loads an optional peer package (`@llamaindex/workflow`) the way the app loads it, and hands it
+ * to `use`:
+ * - CommonJS build: `require`, synchronously: a CommonJS app's copy.
+ * - ESM build: `import()`, asynchronously: an ESM app's copy, also under loaders such as tsx.
+ *   Never `require(esm)`: loaders that compile ESM to CommonJS on `require` (tsx, ts-node) would
+ *   make a second copy of the package and of `@llamaindex/core` / `@llamaindex/env` under it
+ *   ("llamaindex was already imported"), and patch a class the app never uses. Only prototype
+ *   methods that are looked up at call time are patched this way, so objects built before the
+ *   import settles are reached as well; a call made before it settles is not traced.
  * A package that is not installed is skipped silently.
+ *
+ * @returns a promise that settles once `use` ran (or the package proved missing); never rejects
  */
-export function loadPeer(specifier: string, use: (mod: Record<string, unknown>) => void): void {
+export function loadPeer(specifier: string, use: (mod: Record<string, unknown>) => void): Promise<void> {
   const apply = (mod: unknown) => {
     try {
       use(mod as Record<string, unknown>);
@@ -25,30 +27,17 @@ export function loadPeer(specifier: string, use: (mod: Record<string, unknown>) 
       diag.warn(`genai-otel llamaindex: could not instrument ${specifier}`, err);
     }
   };
+  const report = (err: unknown) => {
+    if (!isNotInstalled(err)) diag.warn(`genai-otel llamaindex: could not load ${specifier}`, err);
+  };
   // `import.meta.resolve` exists in the ESM build only: the CommonJS build leaves it undefined.
-  const resolve: ((specifier: string) => string) | undefined = import.meta.resolve;
-  if (typeof resolve !== "function") {
+  if (typeof import.meta.resolve !== "function") {
     try {
       apply(require(specifier));
     } catch (err) {
-      if (!isNotInstalled(err)) diag.warn(`genai-otel llamaindex: could not load ${specifier}`, err);
+      report(err);
     }
-    return;
+    return Promise.resolve();
   }
-  let entry: string;
-  try {
-    entry = fileURLToPath(resolve(specifier));
-  } catch (err) {
-    if (!isNotInstalled(err)) diag.warn(`genai-otel llamaindex: could not resolve ${specifier}`, err);
-    return;
-  }
-  try {
-    apply(createRequire(import.meta.url)(entry));
-  } catch (err) {
-    diag.debug(`genai-otel llamaindex: require(esm) of ${specifier} unavailable, importing it asynchronously`, err);
-  }
-  // Also patch the copy `import` gives. Under plain Node it is the module require(esm) returned
-  // (patching is idempotent); under loaders that compile ESM to CJS on require (tsx, ts-node) it is
-  // a different copy, and the one the app uses.
-  import(specifier).then(apply, (e: unknown) => diag.warn(`genai-otel llamaindex: could not import ${specifier}`, e));
+  return import(specifier).then(apply, report);
 }

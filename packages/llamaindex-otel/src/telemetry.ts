@@ -1,6 +1,8 @@
 import {
   type Attributes,
   type Context,
+  type MeterProvider,
+  type Span,
   type SpanKind,
   type Tracer,
   type TracerProvider,
@@ -9,10 +11,14 @@ import {
   diag,
   trace,
 } from "@opentelemetry/api";
-import { ContentPolicy, getGenAITracer } from "@genai-otel/core-semconv";
+import { ContentPolicy, GenAIMetrics, getGenAITracer } from "@genai-otel/core-semconv";
 import { name as SCOPE_NAME, version as SCOPE_VERSION } from "../package.json";
-import { type ResultHooks, endWhenDone, failSpan } from "./end-when-done";
+import { type ResultHooks, endWhenDone, failWith } from "./end-when-done";
+import { MeteredSpan } from "./metered-span";
+import { finishSpan, guard } from "./span-end";
 import type { LlamaIndexInstrumentationOptions } from "./types";
+
+export { SCOPE_NAME, SCOPE_VERSION };
 
 /** How to start the span of one operation, and what to read from its result. */
 export interface SpanStart {
@@ -20,37 +26,86 @@ export interface SpanStart {
   kind: SpanKind;
   /** Attributes known at start (samplers see them). */
   attributes: Attributes;
+  /** Content known at start (`ContentPolicy` attributes), recorded where the content mode says. */
+  content?: Attributes;
   hooks?: ResultHooks;
   /**
    * The object doing the operation. While its span is active, calls on the same owner that would
-   * describe the same operation again (`getQueryEmbedding` calling `getTextEmbedding`) check
-   * {@link isActiveOwner} and add no span.
+   * describe the same operation again (`getQueryEmbedding` calling `getTextEmbedding`, `complete`
+   * calling `chat`) check {@link isActiveOwner} and add no span.
    */
   owner?: object;
+  /**
+   * The model operation this span traces: LLM events dispatched inside a `chat` /
+   * `text_completion` call are then ignored (see `events/`), and the usage an embeddings client
+   * returns inside an `embeddings` call is added to it (see `providers/embedding-usage.ts`).
+   */
+  modelCall?: "chat" | "text_completion" | "embeddings";
 }
 
 const OWNER = createContextKey("@genai-otel/llamaindex-otel owner");
+const MODEL_CALL = createContextKey("@genai-otel/llamaindex-otel model call");
 
 /** True when the active span was started by an operation of `owner`. */
 export function isActiveOwner(owner: unknown): boolean {
   return owner != null && context.active().getValue(OWNER) === owner;
 }
 
-/** The resolved options of one {@link instrumentLlamaIndex} call: content policy and tracer. */
+/** True when `ctx` is inside an LLM call traced by a wrapper (so its LLM events need no span). */
+export function isInModelCall(ctx: Context): boolean {
+  const operation = ctx.getValue(MODEL_CALL);
+  return operation === "chat" || operation === "text_completion";
+}
+
+/** The span of the embeddings call traced in the active context, if any. */
+export function activeEmbeddingsSpan(): Span | undefined {
+  const ctx = context.active();
+  return ctx.getValue(MODEL_CALL) === "embeddings" ? trace.getSpan(ctx) : undefined;
+}
+
+/** The resolved options of one instrumentation: content policy, tracer and metrics. */
 export class Telemetry {
   readonly policy: ContentPolicy;
-  private readonly tracerProvider?: TracerProvider;
+  private tracerProvider?: TracerProvider;
   private cached?: { provider: TracerProvider; tracer: Tracer };
+  private metrics: GenAIMetrics;
 
   constructor(options: LlamaIndexInstrumentationOptions) {
     this.policy = new ContentPolicy(options);
     this.tracerProvider = options.tracerProvider;
+    this.metrics = new GenAIMetrics(SCOPE_NAME, SCOPE_VERSION, options.meterProvider);
   }
 
-  private tracer(): Tracer {
+  /** Sends later spans to `provider` (`undefined`: the global provider). */
+  setTracerProvider(provider: TracerProvider | undefined): void {
+    this.tracerProvider = provider;
+  }
+
+  /** Records later metrics with `provider` (`undefined`: the global provider). */
+  setMeterProvider(provider: MeterProvider | undefined): void {
+    this.metrics = new GenAIMetrics(SCOPE_NAME, SCOPE_VERSION, provider);
+  }
+
+  /** The tracer of the configured (else the global) provider, cached per provider. */
+  tracer(): Tracer {
     const provider = this.tracerProvider ?? trace.getTracerProvider();
     if (this.cached?.provider !== provider) this.cached = { provider, tracer: getGenAITracer(SCOPE_NAME, SCOPE_VERSION, provider) };
     return this.cached.tracer;
+  }
+
+  /**
+   * Starts the span `start` describes as a child of `parent`, records its start content, and for a
+   * model call the GenAI client metrics when it ends ({@link MeteredSpan}).
+   * @returns the span and the context holding it (with the owner / model-call marks)
+   */
+  startSpan(start: SpanStart, parent: Context): { span: Span; ctx: Context } {
+    let span = this.tracer().startSpan(start.name, { kind: start.kind, attributes: start.attributes }, parent);
+    if (start.modelCall) span = new MeteredSpan(span, start.attributes, this.metrics);
+    if (start.content) this.policy.emit(span, start.content);
+    let ctx = trace.setSpan(parent, span);
+    if (start.owner) ctx = ctx.setValue(OWNER, start.owner);
+    if (start.modelCall) ctx = ctx.setValue(MODEL_CALL, start.modelCall);
+    return { span, ctx };
   }
 
   /**
@@ -59,17 +114,15 @@ export class Telemetry {
    * unchanged; if the span cannot be started, `fn` simply runs.
    */
   run<T>(start: SpanStart, fn: () => T): T {
-    let span: ReturnType<Tracer["startSpan"]>;
+    let span: Span;
     let ctx: Context;
     try {
-      const parent = context.active();
-      span = this.tracer().startSpan(start.name, { kind: start.kind, attributes: start.attributes }, parent);
-      ctx = trace.setSpan(parent, span);
-      if (start.owner) ctx = ctx.setValue(OWNER, start.owner);
+      ({ span, ctx } = this.startSpan(start, context.active()));
     } catch (err) {
       diag.warn("genai-otel llamaindex: could not start a span", err);
       return fn();
     }
+    guard("reading a span start", () => start.hooks?.started?.(span));
     let called = false;
     let result: T;
     try {
@@ -79,25 +132,13 @@ export class Telemetry {
       });
     } catch (err) {
       if (called) {
-        failSpan(span, err);
+        failWith(span, start.hooks, err);
         throw err;
       }
       diag.warn("genai-otel llamaindex: could not activate a span", err);
-      span.end();
+      finishSpan(span, "done");
       return fn();
     }
     return endWhenDone(span, result, start.hooks, ctx);
   }
-}
-
-let active: Telemetry | undefined;
-
-/** The telemetry of the current instrumentation, or `undefined` when not instrumented. */
-export function activeTelemetry(): Telemetry | undefined {
-  return active;
-}
-
-/** Sets (or clears) the telemetry every installed wrapper reads on each call. */
-export function setActiveTelemetry(telemetry: Telemetry | undefined): void {
-  active = telemetry;
 }

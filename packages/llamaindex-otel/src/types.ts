@@ -1,16 +1,18 @@
-import type { TracerProvider } from "@opentelemetry/api";
+import type { MeterProvider, TracerProvider } from "@opentelemetry/api";
 import type { ContentOptions } from "@genai-otel/core-semconv";
 
 /**
  * Options of {@link instrumentLlamaIndex}. All optional.
  *
  * Inherited from `ContentOptions`:
- * - `captureContent`: record prompts, completions, retrieval queries and retrieved documents
- *   (`true` = `SPAN_ONLY`, `false` = `NO_CONTENT`, or a `ContentCaptureMode`). Env:
- *   `OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT`, read when the option is not given.
- *   Default `"NO_CONTENT"`: content is never even serialised.
+ * - `captureContent`: record prompts, completions, tool arguments and results, retrieval queries
+ *   and retrieved documents (`true` = `SPAN_ONLY`, `false` = `NO_CONTENT`, or a
+ *   `ContentCaptureMode`). Env: `OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT`, read when the
+ *   option is not given. Default `"NO_CONTENT"`: content is never even serialised.
  * - `maxContentLength`: longest text kept for one string inside a content attribute, in
  *   characters. Default 100000.
+ * - `redact`: sees each content value before it is recorded and returns what to record instead
+ *   (or `undefined` to drop it). Default none.
  */
 export interface LlamaIndexInstrumentationOptions extends ContentOptions {
   /**
@@ -18,14 +20,41 @@ export interface LlamaIndexInstrumentationOptions extends ContentOptions {
    * @defaultValue the global provider (`trace.getTracerProvider()`), looked up when each span starts
    */
   tracerProvider?: TracerProvider;
+  /**
+   * Provider for the GenAI client metrics (`gen_ai.client.token.usage`,
+   * `gen_ai.client.operation.duration`, `gen_ai.client.operation.time_to_first_chunk`), recorded for
+   * every chat, text completion and embeddings call.
+   * @defaultValue the global provider (`metrics.getMeterProvider()`), a no-op until an SDK is registered
+   */
+  meterProvider?: MeterProvider;
 }
 
 /** What {@link instrumentLlamaIndex} returns. */
-export interface LlamaIndexInstrumentation {
+export interface LlamaIndexInstrumentationHandle {
   /**
-   * Removes every patch and stops tracing. Objects built while instrumented keep a pass-through
-   * (LlamaIndex binds some methods per instance), which creates no span once this was called.
-   * Idempotent.
+   * Removes every patch (on classes, on `Settings`, and on the objects it met and instrumented),
+   * ends spans still waiting for a LlamaIndex event (marked `genai_otel.incomplete`), and stops
+   * tracing. Idempotent; never throws.
    */
   uninstrument(): void;
+  /**
+   * Settles once the optional packages loaded in the background are patched too
+   * (`@llamaindex/workflow`: agent runs and steps). In CommonJS it is settled at once; in ESM the
+   * package is loaded with `import()`, so a workflow agent run started before this settles gets no
+   * `invoke_agent` span. Await it when the first run may come within milliseconds of
+   * instrumenting (tests, short scripts). Never rejects.
+   */
+  readonly ready: Promise<void>;
+}
+
+/**
+ * Configuration of {@link LlamaIndexInstrumentation}: the options of {@link instrumentLlamaIndex}
+ * plus OpenTelemetry's `enabled`.
+ */
+export interface LlamaIndexInstrumentationConfig extends LlamaIndexInstrumentationOptions {
+  /**
+   * Whether the instrumentation is enabled on construction (as OpenTelemetry instrumentations are).
+   * @defaultValue true
+   */
+  enabled?: boolean;
 }

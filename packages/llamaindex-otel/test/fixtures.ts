@@ -1,7 +1,10 @@
 import { type OpenAIServer, startOpenAIServer } from "@genai-otel-internal/openai-server";
+import type { SpanShape } from "@genai-otel/core-semconv/testing";
 import { Settings } from "@llamaindex/core/global";
+import { tool } from "@llamaindex/core/tools";
 import { OpenAI, OpenAIEmbedding } from "@llamaindex/openai";
 import { Document, VectorStoreIndex } from "llamaindex";
+import { z } from "zod";
 
 /** Attribute keys the tests compare in span shapes. */
 export const KEYS = [
@@ -26,24 +29,69 @@ export const DOCUMENTS = [
   "Tide tables are printed each winter and pinned beside the lamp room door.",
 ];
 
-/**
- * Real LlamaIndex models pointed at the stand-in server (no retries, so a 500 fails at once). The
- * server fails every request for model `error-500`.
- */
-export function useStandInModels(server: OpenAIServer, options: { includeUsage?: boolean; model?: string } = {}): void {
-  Settings.llm = new OpenAI({
+/** Options of the stand-in LLM: usage on streams, a model (`error-500` always fails). */
+export interface StandInOptions {
+  includeUsage?: boolean;
+  model?: string;
+}
+
+/** A real LlamaIndex OpenAI LLM pointed at the stand-in server (no retries, so a 500 fails at once). */
+export function standInLLM(server: OpenAIServer, options: StandInOptions = {}): OpenAI {
+  return new OpenAI({
     model: options.model ?? "gpt-4o-mini",
     apiKey: "test-fake-key",
     baseURL: server.url,
     maxRetries: 0,
     ...(options.includeUsage ? { additionalChatOptions: { stream_options: { include_usage: true } } } : {}),
   });
+}
+
+/** Real LlamaIndex models pointed at the stand-in server, as `Settings.llm` and `Settings.embedModel`. */
+export function useStandInModels(server: OpenAIServer, options: StandInOptions = {}): void {
+  Settings.llm = standInLLM(server, options);
   Settings.embedModel = new OpenAIEmbedding({ model: "text-embedding-3-small", apiKey: "test-fake-key", baseURL: server.url, maxRetries: 0 });
 }
 
 /** A vector index over {@link DOCUMENTS}, built with the current `Settings`. */
 export function buildIndex(): Promise<VectorStoreIndex> {
   return VectorStoreIndex.fromDocuments(DOCUMENTS.map((text, i) => new Document({ text, id_: `doc-${i}` })));
+}
+
+/** A tool the stand-in model calls when the user names it: the weather of the last word of the question. */
+export function weatherTool() {
+  return tool({
+    name: "weather",
+    description: "Current weather in a city",
+    parameters: z.object({ city: z.string() }),
+    execute: ({ city }) => `sunny in ${city}`,
+  });
+}
+
+/** A tool that always throws a TypeError. */
+export function brokenTool() {
+  return tool({
+    name: "broken",
+    description: "Always fails",
+    parameters: z.object({ input: z.string() }),
+    execute: (): string => {
+      throw new TypeError("the broken tool broke");
+    },
+  });
+}
+
+/** Span trees as indented lines of names: `["query", "  retrieval ...", "    embeddings ..."]`. */
+export function outline(shapes: readonly SpanShape[], depth = 0): string[] {
+  return shapes.flatMap((s) => [`${"  ".repeat(depth)}${s.name}`, ...outline(s.children, depth + 1)]);
+}
+
+/** The settled rejection of `promise` (fails the test if it resolves). */
+export async function rejection(promise: Promise<unknown>): Promise<any> {
+  try {
+    await promise;
+  } catch (err) {
+    return err;
+  }
+  throw new Error("expected a rejection");
 }
 
 export { startOpenAIServer };

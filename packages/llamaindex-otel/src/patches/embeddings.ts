@@ -2,10 +2,12 @@ import { BaseEmbedding } from "@llamaindex/core/embeddings";
 import { inferenceRequestAttributes, inferenceResultAttributes, spanKindFor, spanName } from "@genai-otel/core-semconv";
 import { FRAMEWORK } from "../framework";
 import type { LIEmbedding } from "../internal-types";
-import type { AnyFunction, Patcher } from "../patcher";
-import { type ProviderInfo, providerOf, registerProvider } from "../providers/registry";
+import { meetFirstTime } from "../active";
+import { type AnyFunction, type Patcher, originalOf } from "../patcher";
+import { watchEmbeddingUsage } from "../providers/embedding-usage";
+import { providerOf } from "../providers/registry";
 import { type SpanStart, isActiveOwner } from "../telemetry";
-import { callTraced, tracedMethod } from "../traced";
+import { callTraced, ownerOf, traceFunction, tracedMethod } from "../traced";
 
 /** Length of the (first) vector in an embedding result: `number[]` or `number[][]`. */
 function dimensionsOf(value: unknown): number | undefined {
@@ -18,8 +20,9 @@ function dimensionsOf(value: unknown): number | undefined {
 /** An `embeddings {model}` span for a call on `self`, unless one of `self`'s is already active. */
 function describeEmbeddings(self: LIEmbedding): SpanStart | undefined {
   if (isActiveOwner(self)) return undefined; // getQueryEmbedding → getTextEmbedding: one span
+  watchEmbeddingUsage(self);
   const provider = providerOf(self);
-  const server = provider.server?.(self);
+  const server = provider.server;
   return {
     name: spanName("embeddings", self.model),
     kind: spanKindFor("embeddings"),
@@ -34,6 +37,7 @@ function describeEmbeddings(self: LIEmbedding): SpanStart | undefined {
       ...FRAMEWORK,
     },
     owner: self,
+    modelCall: "embeddings",
     hooks: {
       result(span, value) {
         span.setAttributes(inferenceResultAttributes({ embeddingDimensions: dimensionsOf(value) }));
@@ -42,8 +46,14 @@ function describeEmbeddings(self: LIEmbedding): SpanStart | undefined {
   };
 }
 
-/** Embedding models whose per-instance `getTextEmbeddings` got wrapped at construction. */
-const batchWrapped = new WeakSet<object>();
+/** Wrappers installed on `getTextEmbeddings` as constructors assign it. */
+const batchWrappers = new WeakSet<object>();
+
+/** True when `model.getTextEmbeddings` is traced (then `getTextEmbeddingsBatch` needs no span of its own). */
+function batchTraced(model: { getTextEmbeddings?: unknown }): boolean {
+  const fn = model.getTextEmbeddings;
+  return typeof fn === "function" && (batchWrappers.has(fn) || originalOf(fn) !== undefined);
+}
 
 /**
  * `embeddings` spans for every embedding model, at the finest level reachable:
@@ -59,21 +69,37 @@ export function patchEmbeddings(patcher: Patcher): void {
   patcher.wrapMethod(proto, "getQueryEmbedding", tracedMethod(describeEmbeddings));
   patcher.interceptAssignment(proto, "getTextEmbeddings", (value, instance) => {
     if (typeof value !== "function") return value;
-    batchWrapped.add(instance);
     const original = value as AnyFunction;
-    return function getTextEmbeddings(this: unknown, ...args: unknown[]) {
+    const wrapper = function getTextEmbeddings(this: unknown, ...args: unknown[]) {
       return callTraced(describeEmbeddings, original, instance, this, args);
     };
+    batchWrappers.add(wrapper);
+    return wrapper;
   });
   patcher.wrapMethod(
     proto,
     "getTextEmbeddingsBatch",
-    tracedMethod((self: LIEmbedding) => (batchWrapped.has(self) ? undefined : describeEmbeddings(self))),
+    tracedMethod((self: LIEmbedding) => (batchTraced(self as object) ? undefined : describeEmbeddings(self))),
   );
 }
 
-/** Declares an embedding class's provider and traces its own `getTextEmbedding` (direct calls). */
-export function patchEmbeddingModel(patcher: Patcher, cls: { prototype: object }, provider: ProviderInfo): void {
-  registerProvider(cls, provider);
-  patcher.wrapMethod(cls.prototype, "getTextEmbedding", tracedMethod(describeEmbeddings));
+/** True for an embedding model object (`BaseEmbedding` or anything shaped like one). */
+export function isEmbeddingModel(value: unknown): value is object {
+  if (value == null || typeof value !== "object") return false;
+  const model = value as { getQueryEmbedding?: unknown; getTextEmbeddings?: unknown };
+  return typeof model.getQueryEmbedding === "function" && typeof model.getTextEmbeddings === "function";
+}
+
+/**
+ * Traces an embedding model the instrumentation meets (`Settings.embedModel`, or
+ * `instrumentObject`): its own `getTextEmbeddings` when it was built before instrumenting, and its
+ * class's `getTextEmbedding` (direct single-text calls). Idempotent; never throws.
+ */
+export function instrumentEmbeddingModel(model: unknown): void {
+  if (!isEmbeddingModel(model)) return;
+  const installation = meetFirstTime(model);
+  if (!installation) return;
+  if (!batchTraced(model)) traceFunction(installation.patcher, model, "getTextEmbeddings", describeEmbeddings);
+  const owner = ownerOf(model, "getTextEmbedding") as { constructor?: { name?: unknown } } | undefined;
+  if (owner && owner.constructor?.name !== "BaseEmbedding") traceFunction(installation.patcher, model, "getTextEmbedding", describeEmbeddings);
 }

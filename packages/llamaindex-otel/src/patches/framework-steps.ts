@@ -1,17 +1,30 @@
 import { BaseQueryEngine } from "@llamaindex/core/query-engine";
 import { BaseSynthesizer } from "@llamaindex/core/response-synthesizers";
 import { frameworkSpan } from "../framework";
+import { instrumentLLM } from "../llm/instrument-llm";
 import type { Patcher } from "../patcher";
+import { isActiveOwner } from "../telemetry";
+import type { Describe } from "../traced";
 import { tracedMethod } from "../traced";
+
+/** `query`: the span of a query engine's `query` (one per engine call, however many wrappers it passes). */
+export const describeQuery: Describe = (self: object) => (isActiveOwner(self) ? undefined : { ...frameworkSpan("query"), owner: self });
+
+/** `synthesize`, after meeting the synthesizer's LLM (so its calls get chat spans however it was built). */
+const describeSynthesize: Describe = (self: { llm?: unknown }) => {
+  instrumentLLM(self?.llm);
+  return frameworkSpan("synthesize");
+};
 
 /**
  * `query` and `synthesize` spans. Both methods live on the base classes only (subclasses implement
  * `_query` / `getResponse`), so one prototype patch covers every engine and synthesizer.
  *
  * `BaseQueryEngine#query` carries `@wrapEventCaller`, which copies the method onto each instance
- * when it is constructed: engines built before the patch keep the unpatched method.
+ * when it is constructed: engines built before the patch keep the unpatched method (see
+ * `instrumentObject`).
  */
 export function patchFrameworkSteps(patcher: Patcher): void {
-  patcher.wrapMethod(BaseQueryEngine.prototype, "query", tracedMethod(() => frameworkSpan("query")));
-  patcher.wrapMethod(BaseSynthesizer.prototype, "synthesize", tracedMethod(() => frameworkSpan("synthesize")));
+  patcher.wrapMethod(BaseQueryEngine.prototype, "query", tracedMethod(describeQuery));
+  patcher.wrapMethod(BaseSynthesizer.prototype, "synthesize", tracedMethod(describeSynthesize));
 }

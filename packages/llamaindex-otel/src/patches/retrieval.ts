@@ -37,12 +37,13 @@ function describeRetrieval(self: unknown, args: unknown[], telemetry: Telemetry)
   return {
     name: spanName("retrieval", retrieverName(self)),
     kind: spanKindFor("retrieval"),
-    attributes: { ...retrievalAttributes({ dataSourceId }), ...FRAMEWORK, ...telemetry.policy.retrieval({ query: () => queryText(args[0]) }) },
+    attributes: { ...retrievalAttributes({ dataSourceId }), ...FRAMEWORK },
+    content: telemetry.policy.retrieval({ query: () => queryText(args[0]) }),
     hooks: {
       result(span, value) {
         const nodes = Array.isArray(value) ? (value as LINodeWithScore[]) : [];
         span.setAttributes(retrievalAttributes({ documentCount: nodes.length }));
-        span.setAttributes(telemetry.policy.retrieval({ documents: () => nodes.map(toDocument) }));
+        telemetry.policy.emit(span, telemetry.policy.retrieval({ documents: () => nodes.map(toDocument) }));
       },
     },
   };

@@ -1,36 +1,58 @@
-import type { InferenceResult } from "@genai-otel/core-semconv";
+import { GenAIProvider } from "@genai-otel/core-semconv";
 
-/** What this package knows about the provider behind a LlamaIndex LLM or embedding class. */
+/** What this package knows about the provider behind a LlamaIndex LLM or embedding model. */
 export interface ProviderInfo {
   /** `gen_ai.provider.name`: a `GenAIProvider` value where one fits. */
   name: string;
   /** The endpoint an instance calls (`server.address` / `server.port`). */
-  server?(instance: unknown): { address?: string; port?: number } | undefined;
-  /** Response id/model, finish reasons and usage of a non-streamed chat response (`response.raw`). */
-  chatResult?(raw: unknown): InferenceResult;
-  /** Merges one streamed chunk (`chunk.raw`) into `acc`. */
-  chatChunk?(raw: unknown, acc: InferenceResult): void;
-}
-
-const byPrototype = new WeakMap<object, ProviderInfo>();
-
-/** Declares the provider of a LlamaIndex class (and of its subclasses). */
-export function registerProvider(cls: { prototype: object }, info: ProviderInfo): void {
-  byPrototype.set(cls.prototype, info);
+  server?: { address?: string; port?: number };
 }
 
 /**
- * The provider of an instance: the registered info of its nearest registered class, else a name
- * made from its class name (`OllamaEmbedding` → `ollama`).
+ * Provider of each LlamaIndex provider class, by class name. Matched by name along the prototype
+ * chain rather than by class identity, so nothing has to load the provider packages (and a
+ * subclass such as `Groq extends OpenAI` finds its own entry first).
+ */
+const BY_CLASS_NAME: ReadonlyMap<string, string> = new Map([
+  ["OpenAI", GenAIProvider.OPENAI],
+  ["OpenAIResponses", GenAIProvider.OPENAI],
+  ["OpenAIEmbedding", GenAIProvider.OPENAI],
+  ["AzureOpenAI", GenAIProvider.AZURE_AI_OPENAI],
+  ["Anthropic", GenAIProvider.ANTHROPIC],
+  ["Gemini", GenAIProvider.GCP_GEMINI],
+  ["GeminiEmbedding", GenAIProvider.GCP_GEMINI],
+  ["Groq", GenAIProvider.GROQ],
+  ["DeepSeekLLM", GenAIProvider.DEEPSEEK],
+  ["MistralAI", GenAIProvider.MISTRAL_AI],
+  ["MistralAIEmbedding", GenAIProvider.MISTRAL_AI],
+  ["Perplexity", GenAIProvider.PERPLEXITY],
+  ["XAILLM", GenAIProvider.X_AI],
+  ["Bedrock", GenAIProvider.AWS_BEDROCK],
+  ["CohereEmbedding", GenAIProvider.COHERE],
+]);
+
+/** Default endpoints of providers whose instances may not say (`OPENAI_BASE_URL` is read at call time). */
+function defaultBaseURL(provider: string): string | undefined {
+  if (provider !== GenAIProvider.OPENAI) return undefined;
+  return (typeof process === "undefined" ? undefined : process.env.OPENAI_BASE_URL) ?? "https://api.openai.com/v1";
+}
+
+/**
+ * The provider of an LLM or embedding instance: the table entry of its nearest class, else a name
+ * made from its class name (`OllamaEmbedding` → `ollama`); the server from its `baseURL`.
  */
 export function providerOf(instance: unknown): ProviderInfo {
-  for (let proto = instance == null ? null : Object.getPrototypeOf(instance); proto; proto = Object.getPrototypeOf(proto)) {
-    const info = byPrototype.get(proto);
-    if (info) return info;
+  let name: string | undefined;
+  for (let proto = instance == null ? null : Object.getPrototypeOf(instance); proto && !name; proto = Object.getPrototypeOf(proto)) {
+    const className = (proto as { constructor?: { name?: unknown } }).constructor?.name;
+    if (typeof className === "string") name = BY_CLASS_NAME.get(className);
   }
-  const className = (instance as { constructor?: { name?: unknown } } | null)?.constructor?.name;
-  const name = typeof className === "string" ? className.replace(/(Embedding|LLM)$/, "").toLowerCase() : "";
-  return { name: name || "_OTHER" };
+  if (!name) {
+    const className = (instance as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+    name = (typeof className === "string" ? className.replace(/(Embedding|LLM)$/, "").toLowerCase() : "") || "_OTHER";
+  }
+  const baseURL = (instance as { baseURL?: unknown } | null)?.baseURL;
+  return { name, server: serverOf(typeof baseURL === "string" ? baseURL : defaultBaseURL(name)) };
 }
 
 /** `server.address` and `server.port` of a base URL (default port from the scheme). */

@@ -1,0 +1,86 @@
+import { ATTR_GEN_AI_REQUEST_STREAM } from "@genai-otel/core-semconv";
+import { type Context, type Span, diag, trace } from "@opentelemetry/api";
+import { activeTelemetry } from "../active";
+import type { ResultHooks } from "../end-when-done";
+import { describeModelCall } from "../llm/describe";
+import { instrumentLLM, isLLM } from "../llm/instrument-llm";
+import { type Dependent, type Outcome, endWithParent, finishSpan, guard, releaseFromParent } from "../span-end";
+
+/** A chat span made from LLM events, waiting for its `llm-end`. */
+interface OpenEventSpan extends Dependent {
+  span: Span;
+  hooks: ResultHooks;
+  parent?: Span;
+  chunks: number;
+}
+
+/**
+ * Most event spans open at once; past it the oldest is ended, marked `genai_otel.incomplete`.
+ * LlamaIndex sends no `llm-end` when a call fails, so a failed call whose parent is not one of
+ * ours would otherwise stay open.
+ */
+const MAX_OPEN = 1000;
+
+/**
+ * `chat {model}` spans made from the `llm-start` / `llm-stream` / `llm-end` events LlamaIndex's
+ * `@wrapLLMEvent` dispatches, for LLM calls no wrapper traced (an LLM class or instance this
+ * package never met). The span starts as a child of the context active where the call was made,
+ * and ends on `llm-end`; as there is no end event on errors, also when its parent (one of our
+ * spans) ends — then marked with the parent's error, or incomplete — or when swept.
+ */
+export class EventSpans {
+  private readonly open = new Map<string, OpenEventSpan>();
+
+  /** `llm-start`: a span for call `id` on `caller` (the LLM, when LlamaIndex's event caller is one). */
+  start(id: string, messages: unknown, caller: unknown, ctx: Context): void {
+    const telemetry = activeTelemetry();
+    if (!telemetry || this.open.has(id)) return;
+    const llm = isLLM(caller) ? caller : undefined;
+    const start = describeModelCall("chat", llm, { messages }, telemetry, false);
+    const { span } = telemetry.startSpan(start, ctx);
+    const parent = trace.getSpan(ctx);
+    const entry: OpenEventSpan = { span, hooks: start.hooks ?? {}, parent, chunks: 0, close: (outcome) => this.finish(id, outcome) };
+    this.open.set(id, entry);
+    if (parent) endWithParent(parent, entry);
+    if (this.open.size > MAX_OPEN) this.sweepOldest();
+    // Later calls of this LLM go through a wrapper (exact timing, errors, streams) instead.
+    instrumentLLM(llm);
+  }
+
+  /** `llm-stream`: one chunk of call `id`. */
+  chunk(id: string, chunk: unknown): void {
+    const entry = this.open.get(id);
+    if (!entry) return;
+    if (entry.chunks++ === 0) guard("marking a stream", () => entry.span.setAttribute(ATTR_GEN_AI_REQUEST_STREAM, true));
+    guard("reading a chunk", () => entry.hooks.chunk?.(entry.span, chunk));
+  }
+
+  /** `llm-end`: call `id` finished with `response` (for a stream, after its last chunk). */
+  end(id: string, response: unknown): void {
+    const entry = this.open.get(id);
+    if (!entry) return;
+    if (entry.chunks > 0) guard("reading a stream's end", () => entry.hooks.streamEnd?.(entry.span));
+    else guard("reading a result", () => entry.hooks.result?.(entry.span, response));
+    this.finish(id, "done");
+  }
+
+  /** Ends every open event span, marked incomplete (on uninstrument). */
+  closeAll(): void {
+    for (const id of [...this.open.keys()]) this.finish(id, "incomplete");
+  }
+
+  private finish(id: string, outcome: Outcome): void {
+    const entry = this.open.get(id);
+    if (!entry) return;
+    this.open.delete(id);
+    releaseFromParent(entry.parent, entry);
+    finishSpan(entry.span, outcome);
+  }
+
+  private sweepOldest(): void {
+    const oldest = this.open.keys().next().value;
+    if (oldest === undefined) return;
+    diag.debug(`genai-otel llamaindex: more than ${MAX_OPEN} LLM calls without an end event; ending the oldest as incomplete`);
+    this.finish(oldest, "incomplete");
+  }
+}

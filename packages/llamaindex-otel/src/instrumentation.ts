@@ -1,0 +1,86 @@
+import type { MeterProvider, TracerProvider } from "@opentelemetry/api";
+import { type Running, startInstrumentation } from "./instrument";
+import { SCOPE_NAME, SCOPE_VERSION } from "./telemetry";
+import type { LlamaIndexInstrumentationConfig } from "./types";
+
+/**
+ * LlamaIndex.TS tracing as an OpenTelemetry instrumentation, for `NodeSDK({ instrumentations })`
+ * and `registerInstrumentations()`. Implements the `Instrumentation` interface of
+ * `@opentelemetry/instrumentation` structurally (that package is not needed at run time); does
+ * the same as {@link instrumentLlamaIndex}, which it shares its single process-wide installation
+ * with: while one of them is active, enabling the other only logs a `diag` warning.
+ *
+ * Enabled on construction unless `config.enabled === false`, so construct it before building
+ * LlamaIndex objects (as with `instrumentLlamaIndex`).
+ *
+ * @example
+ * ```ts
+ * const sdk = new NodeSDK({ instrumentations: [new LlamaIndexInstrumentation({ captureContent: true })] });
+ * sdk.start();
+ * ```
+ */
+export class LlamaIndexInstrumentation {
+  /** Instrumentation scope name: `@genai-otel/llamaindex-otel`. */
+  readonly instrumentationName: string = SCOPE_NAME;
+  /** Instrumentation scope version: this package's version. */
+  readonly instrumentationVersion: string = SCOPE_VERSION;
+  private config: LlamaIndexInstrumentationConfig;
+  private running?: Running;
+
+  /** @param config - options of `instrumentLlamaIndex` plus `enabled` (default true) */
+  constructor(config: LlamaIndexInstrumentationConfig = {}) {
+    this.config = { ...config, enabled: config.enabled ?? true };
+    if (this.config.enabled) this.enable();
+  }
+
+  /** Installs the patches (no-op when this instance is enabled already). Never throws. */
+  enable(): void {
+    this.config = { ...this.config, enabled: true };
+    if (this.running) return;
+    try {
+      this.running = startInstrumentation(this.config);
+    } catch {
+      this.running = undefined;
+    }
+  }
+
+  /** Removes every patch, as `uninstrument()` does. Idempotent; never throws. */
+  disable(): void {
+    this.config = { ...this.config, enabled: false };
+    this.running?.handle.uninstrument();
+    this.running = undefined;
+  }
+
+  /** Sends later spans to `tracerProvider` (NodeSDK calls this with its provider). */
+  setTracerProvider(tracerProvider: TracerProvider): void {
+    this.config = { ...this.config, tracerProvider };
+    this.running?.telemetry.setTracerProvider(tracerProvider);
+  }
+
+  /** Records later GenAI client metrics with `meterProvider` (NodeSDK calls this with its provider). */
+  setMeterProvider(meterProvider: MeterProvider): void {
+    this.config = { ...this.config, meterProvider };
+    this.running?.telemetry.setMeterProvider(meterProvider);
+  }
+
+  /** Replaces the configuration; when enabled, patches are reinstalled with it. */
+  setConfig(config: LlamaIndexInstrumentationConfig): void {
+    const wasRunning = this.running !== undefined;
+    if (wasRunning) this.disable();
+    this.config = { ...config, enabled: config.enabled ?? true };
+    if (wasRunning && this.config.enabled) this.enable();
+  }
+
+  /** The current configuration. */
+  getConfig(): LlamaIndexInstrumentationConfig {
+    return this.config;
+  }
+
+  /**
+   * Settles once optional packages loaded in the background are patched (see
+   * `LlamaIndexInstrumentationHandle.ready`); settled at once when disabled. Never rejects.
+   */
+  get ready(): Promise<void> {
+    return this.running?.handle.ready ?? Promise.resolve();
+  }
+}

@@ -1,0 +1,72 @@
+import type { Attributes, AttributeValue, Exception, Link, Span, SpanContext, SpanStatus, TimeInput } from "@opentelemetry/api";
+import type { GenAIMetrics } from "@genai-otel/core-semconv";
+
+/**
+ * The span of a model call (chat, text completion, embeddings), which also records the GenAI client
+ * metrics when it ends: duration, token usage and time to first chunk, read from the attributes
+ * set on it (start and result), with `error.type` when it failed. Everything else is passed through.
+ */
+export class MeteredSpan implements Span {
+  private readonly attributes: Attributes;
+  private readonly startedAt = performance.now();
+  private error: unknown;
+
+  /**
+   * @param span - the SDK span
+   * @param startAttributes - the attributes it was started with
+   * @param metrics - where the metrics go
+   */
+  constructor(
+    private readonly span: Span,
+    startAttributes: Attributes,
+    private readonly metrics: GenAIMetrics,
+  ) {
+    this.attributes = { ...startAttributes };
+  }
+
+  spanContext(): SpanContext {
+    return this.span.spanContext();
+  }
+  setAttribute(key: string, value: AttributeValue): this {
+    this.attributes[key] = value;
+    this.span.setAttribute(key, value);
+    return this;
+  }
+  setAttributes(attributes: Attributes): this {
+    Object.assign(this.attributes, attributes);
+    this.span.setAttributes(attributes);
+    return this;
+  }
+  addEvent(name: string, attributesOrStartTime?: Attributes | TimeInput, startTime?: TimeInput): this {
+    this.span.addEvent(name, attributesOrStartTime, startTime);
+    return this;
+  }
+  addLink(link: Link): this {
+    this.span.addLink(link);
+    return this;
+  }
+  addLinks(links: Link[]): this {
+    this.span.addLinks(links);
+    return this;
+  }
+  setStatus(status: SpanStatus): this {
+    this.span.setStatus(status);
+    return this;
+  }
+  updateName(name: string): this {
+    this.span.updateName(name);
+    return this;
+  }
+  isRecording(): boolean {
+    return this.span.isRecording();
+  }
+  recordException(exception: Exception, time?: TimeInput): void {
+    this.error = exception;
+    this.span.recordException(exception, time);
+  }
+  /** Ends the span, then records the metrics (never throws: `GenAIMetrics` swallows its failures). */
+  end(endTime?: TimeInput): void {
+    this.span.end(endTime);
+    this.metrics.recordFromSpan(this.attributes, (performance.now() - this.startedAt) / 1000, this.error);
+  }
+}

@@ -1,0 +1,28 @@
+import { ContextChatEngine, SimpleChatEngine } from "@llamaindex/core/chat-engine";
+import { CondenseQuestionChatEngine } from "llamaindex/engines";
+import { frameworkSpan } from "../framework";
+import { instrumentLLM } from "../llm/instrument-llm";
+import type { Patcher } from "../patcher";
+import { isActiveOwner } from "../telemetry";
+import { type Describe, tracedMethod } from "../traced";
+
+/**
+ * `chat_engine`: the span of a chat engine's `chat`, after meeting the engine's LLM
+ * (`chatModel` of ContextChatEngine, `llm` of the others).
+ */
+export const describeChatEngine: Describe = (self: { chatModel?: unknown; llm?: unknown }) => {
+  if (isActiveOwner(self)) return undefined;
+  instrumentLLM(self?.chatModel);
+  instrumentLLM(self?.llm);
+  return { ...frameworkSpan("chat_engine"), owner: self };
+};
+
+/**
+ * Chat engines' `chat`. Each class defines its own (decorated with `@wrapEventCaller`, so bound per
+ * instance at construction): each prototype is patched.
+ */
+export function patchChatEngines(patcher: Patcher): void {
+  for (const cls of [ContextChatEngine, SimpleChatEngine, CondenseQuestionChatEngine]) {
+    patcher.wrapMethod(cls.prototype, "chat", tracedMethod(describeChatEngine));
+  }
+}

@@ -1,0 +1,131 @@
+import { SpanStatusCode, trace } from "@opentelemetry/api";
+import { createTestTracing } from "@genai-otel/core-semconv/testing";
+import { instrumentLlamaIndex } from "@genai-otel/llamaindex-otel";
+import { CallbackManager, Settings } from "@llamaindex/core/global";
+import { MockLLM } from "@llamaindex/core/llms/mock";
+import { BaseRetriever } from "@llamaindex/core/retriever";
+import type { NodeWithScore } from "@llamaindex/core/schema";
+import type { OpenAI } from "@llamaindex/openai";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type OpenAIServer, outline, rejection, standInLLM, startOpenAIServer } from "./fixtures";
+
+// LLMs this package never met (not in Settings, not held by a synthesizer, engine or agent) are
+// traced from LlamaIndex's llm-start / llm-stream / llm-end events; their later calls are wrapped.
+const tracing = createTestTracing();
+const instrumentation = instrumentLlamaIndex();
+const tracer = trace.getTracer("test");
+let server: OpenAIServer;
+
+const hello = { messages: [{ role: "user" as const, content: "Hello" }] };
+const chatSpans = () => tracing.spans().filter((s) => s.name.startsWith("chat "));
+
+/** A retriever that asks its own LLM to rewrite the query first: an LLM call inside one of our spans. */
+class RewritingRetriever extends BaseRetriever {
+  constructor(private readonly llm: OpenAI) {
+    super();
+  }
+  async _retrieve(): Promise<NodeWithScore[]> {
+    await this.llm.chat(hello);
+    return [];
+  }
+}
+
+beforeAll(async () => {
+  server = await startOpenAIServer();
+});
+beforeEach(() => tracing.reset());
+afterAll(async () => {
+  instrumentation.uninstrument();
+  await server.close();
+  await tracing.shutdown();
+});
+
+describe("an LLM nothing wrapped", () => {
+  it("gets a chat span from its events, parented on the active context; its next call is wrapped", async () => {
+    const llm = standInLLM(server);
+    await tracer.startActiveSpan("request", async (span) => {
+      await llm.chat(hello);
+      await llm.chat(hello);
+      span.end();
+    });
+    expect(outline(tracing.shape())).toEqual(["request", "  chat gpt-4o-mini", "  chat gpt-4o-mini"]);
+    const [fromEvents, wrapped] = chatSpans();
+    expect(fromEvents!.attributes).toMatchObject({
+      "gen_ai.operation.name": "chat",
+      "gen_ai.provider.name": "openai",
+      "gen_ai.request.model": "gpt-4o-mini",
+      "gen_ai.response.model": "gpt-4o-mini",
+      "gen_ai.usage.input_tokens": expect.any(Number),
+      "gen_ai.response.finish_reasons": ["stop"],
+    });
+    expect(fromEvents!.attributes["gen_ai.request.stream"]).toBeUndefined(); // llm-start does not say
+    expect(wrapped!.attributes["gen_ai.request.stream"]).toBe(false);
+  });
+
+  it("gets a streamed chat span with time to first chunk and usage from its events", async () => {
+    const llm = standInLLM(server, { includeUsage: true });
+    for await (const _ of await llm.chat({ ...hello, stream: true }));
+    const [chat] = chatSpans();
+    expect(chat!.attributes).toMatchObject({
+      "gen_ai.request.stream": true,
+      "gen_ai.usage.output_tokens": expect.any(Number),
+      "gen_ai.response.time_to_first_chunk": expect.any(Number),
+    });
+  });
+
+  it("ends its chat span with the error when the parent span fails (there is no end event on errors)", async () => {
+    const retriever = new RewritingRetriever(standInLLM(server, { model: "error-500" }));
+    const err = await rejection(retriever.retrieve("tides"));
+    expect(err.status).toBe(500);
+    expect(outline(tracing.shape())).toEqual(["retrieval RewritingRetriever", "  chat error-500"]);
+    expect(tracing.spans().map((s) => [s.name, s.status.code, s.attributes["error.type"]])).toEqual([
+      ["chat error-500", SpanStatusCode.ERROR, "InternalServerError"],
+      ["retrieval RewritingRetriever", SpanStatusCode.ERROR, "InternalServerError"],
+    ]);
+  });
+
+  it("is still seen after Settings.callbackManager was replaced", async () => {
+    const before = Settings.callbackManager;
+    Settings.callbackManager = new CallbackManager();
+    try {
+      await standInLLM(server).chat(hello);
+      expect(chatSpans()).toHaveLength(1);
+    } finally {
+      Settings.callbackManager = before;
+    }
+  });
+});
+
+describe("an LLM class nothing knows", () => {
+  it("is traced when met through Settings.llm (MockLLM: no events, no provider package)", async () => {
+    Settings.llm = new MockLLM({ timeBetweenToken: 0 });
+    await Settings.llm.chat(hello);
+    expect(tracing.shape(["gen_ai.provider.name", "gen_ai.request.model"])).toEqual([
+      { name: "chat MockLLM", attributes: { "gen_ai.provider.name": "mock", "gen_ai.request.model": "MockLLM" }, children: [] },
+    ]);
+  });
+});
+
+describe("an LLM class with its own complete", () => {
+  it("gets text_completion spans for complete (and chat spans for chat)", async () => {
+    // A class overriding complete (here without calling chat), as some providers do.
+    const echo = new MockLLM({ timeBetweenToken: 0 });
+    Object.setPrototypeOf(echo, Object.create(MockLLM.prototype, { complete: { value: async ({ prompt }: { prompt: string }) => ({ text: prompt, raw: null }), configurable: true, writable: true } }));
+    Settings.llm = echo;
+    await Settings.llm.complete({ prompt: "Hello" });
+    await Settings.llm.chat(hello);
+    expect(tracing.spans().map((s) => [s.name, s.attributes["gen_ai.operation.name"]])).toEqual([
+      ["text_completion MockLLM", "text_completion"],
+      ["chat MockLLM", "chat"],
+    ]);
+  });
+});
+
+describe("uninstrument", () => {
+  it("ends event spans still waiting for their end, marked incomplete", async () => {
+    await rejection(standInLLM(server, { model: "error-500" }).chat(hello)); // no parent of ours: stays open
+    expect(chatSpans()).toEqual([]);
+    instrumentation.uninstrument();
+    expect(chatSpans().map((s) => [s.name, s.attributes["genai_otel.incomplete"]])).toEqual([["chat error-500", true]]);
+  });
+});

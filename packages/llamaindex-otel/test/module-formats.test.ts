@@ -1,0 +1,64 @@
+import { execFile } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { build } from "tsup";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import tsupConfig from "../tsup.config";
+import { type OpenAIServer, startOpenAIServer } from "./fixtures";
+
+// Apps run in child processes: how the app loads LlamaIndex (ESM, CommonJS, tsx) decides which
+// module instances exist, which no in-process test can show.
+const packageDir = fileURLToPath(new URL("..", import.meta.url));
+const appsDir = fileURLToPath(new URL("./module-formats/", import.meta.url));
+// Under node_modules so the build resolves the package's dependencies like dist/ does.
+const buildDir = fileURLToPath(new URL("../node_modules/.cache/llamaindex-otel-module-formats/", import.meta.url));
+let server: OpenAIServer;
+
+const EXPECTED = [
+  { name: "embeddings text-embedding-3-small", parent: null }, // indexing
+  { name: "embeddings text-embedding-3-small", parent: "retrieval VectorIndexRetriever" },
+  { name: "retrieval VectorIndexRetriever", parent: "query" },
+  { name: "chat gpt-4o-mini", parent: "synthesize" },
+  { name: "synthesize", parent: "query" },
+  { name: "query", parent: null },
+  { name: "chat gpt-4o-mini", parent: null }, // Settings.llm.chat()
+];
+
+async function runApp(args: string[]): Promise<{ spans: unknown[]; stderr: string }> {
+  const { stdout, stderr } = await promisify(execFile)(process.execPath, args, {
+    cwd: packageDir,
+    env: { ...process.env, STAND_IN_URL: server.url },
+    timeout: 60_000,
+  });
+  return { spans: stdout.trim().split("\n").filter(Boolean).map((line) => JSON.parse(line)), stderr };
+}
+
+beforeAll(async () => {
+  server = await startOpenAIServer();
+  // The real build configuration, written elsewhere so a concurrent `tsup` in the package is not disturbed.
+  const config = Array.isArray(tsupConfig) ? tsupConfig[0] : tsupConfig;
+  await build({ ...config, outDir: buildDir, dts: false, sourcemap: false, silent: true, config: false });
+  writeFileSync(`${buildDir}package.json`, JSON.stringify({ type: "module" }));
+}, 60_000);
+afterAll(() => server.close());
+
+describe("an app run", () => {
+  it("under tsx (node --import tsx app.ts) gets chat spans, and LlamaIndex loaded once", async () => {
+    const { spans, stderr } = await runApp(["--import", "tsx", `${appsDir}tsx-app.ts`]);
+    expect(spans).toEqual(EXPECTED);
+    expect(stderr).not.toContain("already imported");
+  });
+
+  it("as plain-Node ESM with the ESM build", async () => {
+    const { spans, stderr } = await runApp([`${appsDir}esm-app.mjs`, `${buildDir}index.js`]);
+    expect(spans).toEqual(EXPECTED);
+    expect(stderr).not.toContain("already imported");
+  });
+
+  it("as plain-Node CommonJS with the CommonJS build", async () => {
+    const { spans, stderr } = await runApp([`${appsDir}cjs-app.cjs`, `${buildDir}index.cjs`]);
+    expect(spans).toEqual(EXPECTED);
+    expect(stderr).not.toContain("already imported");
+  });
+});
