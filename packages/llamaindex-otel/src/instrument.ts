@@ -1,6 +1,6 @@
 import { diag } from "@opentelemetry/api";
 import { type Installation, setActiveInstallation } from "./active";
-import { endOpenStreams } from "./end-when-done";
+import { endOpenStreams } from "@genai-otel/core-semconv";
 import { patchCallbackManager } from "./events/callback-manager";
 import { loadPeer } from "./load-peer";
 import { Patcher } from "./patcher";

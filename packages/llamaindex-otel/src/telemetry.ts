@@ -13,9 +13,9 @@ import {
 } from "@opentelemetry/api";
 import { ContentPolicy, GenAIMetrics, getGenAITracer } from "@genai-otel/core-semconv";
 import { name as SCOPE_NAME, version as SCOPE_VERSION } from "../package.json";
-import { type ResultHooks, endWhenDone, failWith } from "./end-when-done";
+import { type ResultHooks, endWhenDone, failWith } from "@genai-otel/core-semconv";
 import { MeteredSpan } from "./metered-span";
-import { finishSpan, guard } from "./span-end";
+import { finishSpan, guard } from "@genai-otel/core-semconv";
 import type { LlamaIndexInstrumentationOptions } from "./types";
 
 export { SCOPE_NAME, SCOPE_VERSION };

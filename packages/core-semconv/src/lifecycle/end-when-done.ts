@@ -13,6 +13,10 @@ export interface ResultHooks {
   chunk?(span: Span, chunk: unknown): void;
   /** The stream is over (consumed, broken off or failed), just before the span ends. */
   streamEnd?(span: Span): void;
+  /** The span was just started (before the operation runs). */
+  started?(span: Span): void;
+  /** The operation failed with `error` (thrown, rejected, or from its stream); called once its span ended. */
+  failed?(span: Span, error: unknown): void;
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
@@ -27,7 +31,8 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
  * Ends `span` when the operation that returned `result` is really over, and returns what the caller
  * should get instead of `result`:
  * - a Promise: the span ends when it settles (a rejection is recorded and passed on unchanged);
- *   what it resolves to is handled as below;
+ *   what it resolves to is handled as below; any other thenable is returned as is and ends the
+ *   span when it settles;
  * - a stream (an AsyncIterable, or a web ReadableStream such as a workflow's event stream): the
  *   span stays open until the consumer finishes reading, stops early (then marked
  *   `genai_otel.incomplete`) or the stream fails; each pull runs in `ctx`, so work done lazily
@@ -37,11 +42,20 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
  * @param ctx - the context holding `span`, restored around each pull of a stream
  */
 export function endWhenDone<T>(span: Span, result: T, hooks: ResultHooks = {}, ctx: Context = context.active()): T {
+  if (isPromiseLike(result) && Object.getPrototypeOf(result) !== Promise.prototype) {
+    // A thenable with more to it (a Promise subclass, a handler that is also iterable): the caller
+    // keeps it unchanged; the span ends when it settles.
+    result.then(
+      (value) => settle(span, value, hooks, ctx, false),
+      (err: unknown) => failWith(span, hooks, err),
+    );
+    return result;
+  }
   if (isPromiseLike(result)) {
     return result.then(
       (value) => settle(span, value, hooks, ctx),
       (err: unknown) => {
-        finishSpan(span, { error: err });
+        failWith(span, hooks, err);
         throw err;
       },
     ) as T;
@@ -49,8 +63,14 @@ export function endWhenDone<T>(span: Span, result: T, hooks: ResultHooks = {}, c
   return settle(span, result, hooks, ctx);
 }
 
-function settle<T>(span: Span, value: T, hooks: ResultHooks, ctx: Context): T {
-  if (!isAsyncIterable(value) && !isReadableStream(value)) {
+/** Ends `span` with `error`, then tells the `failed` hook. */
+export function failWith(span: Span, hooks: ResultHooks | undefined, error: unknown): void {
+  finishSpan(span, { error });
+  guard("reading an error", () => hooks?.failed?.(span, error));
+}
+
+function settle<T>(span: Span, value: T, hooks: ResultHooks, ctx: Context, traceStreams = true): T {
+  if (!traceStreams || (!isAsyncIterable(value) && !isReadableStream(value))) {
     guard("reading a result", () => hooks.result?.(span, value));
     finishSpan(span, "done");
     return value;
@@ -59,18 +79,33 @@ function settle<T>(span: Span, value: T, hooks: ResultHooks, ctx: Context): T {
   const finish = (outcome: Outcome): void => {
     if (!open) return;
     open = false;
+    openStreams.delete(finish);
     guard("reading a stream's end", () => hooks.streamEnd?.(span));
-    finishSpan(span, outcome);
+    if (typeof outcome === "object") failWith(span, hooks, outcome.error);
+    else finishSpan(span, outcome);
   };
   const onChunk = (chunk: unknown) => guard("reading a chunk", () => hooks.chunk?.(span, chunk));
-  if (isReadableStream(value)) return traceReadableStream(value, ctx, onChunk, finish) as T;
-  return traceStream(value as AsyncIterable<unknown>, ctx, onChunk, finish) as T;
+  const traced = isReadableStream(value) ? traceReadableStream(value, ctx, onChunk, finish) : traceStream(value as AsyncIterable<unknown>, ctx, onChunk, finish);
+  openStreams.add(finish);
+  if (traced && typeof traced === "object") dropped.register(traced, finish);
+  return traced as T;
+}
+
+/** How each stream still being read ends (see {@link endOpenStreams}). */
+const openStreams = new Set<(outcome: Outcome) => void>();
+
+/** A stream the app dropped unread (garbage-collected) ends its span, marked incomplete. */
+const dropped = new FinalizationRegistry<(outcome: Outcome) => void>((finish) => finish("incomplete"));
+
+/** Ends the spans of every stream not read to its end yet, marked incomplete (on uninstrument). */
+export function endOpenStreams(): void {
+  for (const finish of [...openStreams]) finish("incomplete");
 }
 
 /**
  * An async generator (anything with `next`) is replaced by a traced iterator, so direct `next()`
  * calls are seen too. Any other async iterable (an SDK stream object) keeps its identity and
- * members: only its `Symbol.asyncIterator` is wrapped, as LlamaIndex's own `wrapLLMEvent` does.
+ * members: only its `Symbol.asyncIterator` is wrapped.
  */
 function traceStream(source: AsyncIterable<unknown>, ctx: Context, onChunk: (chunk: unknown) => void, finish: (outcome: Outcome) => void): AsyncIterable<unknown> {
   const iterateSource = (): AsyncIterator<unknown> => source[Symbol.asyncIterator]();

@@ -17,6 +17,9 @@ export function guard(what: string, fn: () => void): void {
   }
 }
 
+/** Spans already ended through {@link finishSpan}: a second end (a run ended early by a failed step, then settling) is ignored. */
+const ended = new WeakSet<Span>();
+
 /** Spans that must end no later than a given span: spans made from events, which may get no end event. */
 const dependents = new WeakMap<Span, Set<Dependent>>();
 
@@ -28,11 +31,8 @@ export interface Dependent {
 
 /** Makes `child` end (marked incomplete, or with the parent's error) when `parent` ends first. */
 export function endWithParent(parent: Span, child: Dependent): void {
-  let set = dependents.get(parent);
-  if (!set) {
-    set = new Set();
-    dependents.set(parent, set);
-  }
+  const set = dependents.get(parent) ?? new Set<Dependent>();
+  dependents.set(parent, set);
   set.add(child);
 }
 
@@ -44,9 +44,11 @@ export function releaseFromParent(parent: Span | undefined, child: Dependent): v
 /**
  * The one way a genai-otel span ends: dependents first, then the outcome (an error is
  * recorded as `exception` event, status ERROR and `error.type`; an abandoned operation is marked
- * `genai_otel.incomplete`), then `span.end()`. Never throws.
+ * `genai_otel.incomplete`), then `span.end()`. Ends a span once: later calls are ignored. Never throws.
  */
 export function finishSpan(span: Span, outcome: Outcome): void {
+  if (ended.has(span)) return;
+  ended.add(span);
   const children = dependents.get(span);
   if (children) {
     dependents.delete(span);

@@ -6,7 +6,7 @@ import {
   spanKindFor,
   spanName,
 } from "@genai-otel/core-semconv";
-import type { ResultHooks } from "../end-when-done";
+import type { ResultHooks } from "@genai-otel/core-semconv";
 import { FRAMEWORK } from "../framework";
 import type { LIChatChunk, LIChatParams, LIChatResponse, LILLM, LIToolCall } from "../internal-types";
 import { toChatMessage, toOutputMessage, toToolDefinitions } from "../messages";
