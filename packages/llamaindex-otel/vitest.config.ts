@@ -1,5 +1,7 @@
+import { fileURLToPath } from "node:url";
 import { mergeConfig } from "vitest/config";
 import { packageTestConfig } from "../../vitest.shared.ts";
+import { resolveLlamaIndexFrom } from "./llamaindex-resolution.ts";
 
 /**
  * `@llamaindex/workflow-core` drops the error of an agent step that fails (its async handler's
@@ -10,4 +12,7 @@ export function ignoreWorkflowCoreDroppedErrors(error: { stack?: string }): fals
   return String(error.stack).includes("AgentWorkflow.runAgentStep") ? false : undefined;
 }
 
-export default mergeConfig(packageTestConfig(), { test: { onUnhandledError: ignoreWorkflowCoreDroppedErrors } });
+export default mergeConfig(packageTestConfig(), {
+  plugins: [resolveLlamaIndexFrom(fileURLToPath(new URL(".", import.meta.url)))],
+  test: { onUnhandledError: ignoreWorkflowCoreDroppedErrors, env: { EXPECT_LLAMAINDEX_CORE: "0.6.22" } },
+});

@@ -4,7 +4,7 @@ import { instrumentLlamaIndex } from "@genai-otel/llamaindex-otel";
 import { OpenAIAgent } from "@llamaindex/openai";
 import { agent, multiAgent } from "@llamaindex/workflow";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { type OpenAIServer, brokenTool, outline, startOpenAIServer, useStandInModels, weatherTool } from "./fixtures";
+import { type OpenAIServer, brokenTool, onOldestLlamaIndex, outline, startOpenAIServer, useStandInModels, weatherTool } from "./fixtures";
 
 const tracing = createTestTracing();
 const instrumentation = instrumentLlamaIndex();
@@ -45,7 +45,8 @@ describe("a workflow agent with two tools", () => {
       "gen_ai.tool.name": "weather",
       "gen_ai.tool.type": "function",
       "gen_ai.tool.description": "Current weather in a city",
-      "gen_ai.tool.call.id": expect.stringMatching(/^call_/),
+      // @llamaindex/workflow 1.1.14 does not hand the model's tool-call id to the tool call
+      ...(onOldestLlamaIndex ? {} : { "gen_ai.tool.call.id": expect.stringMatching(/^call_/) }),
     });
   });
 

@@ -3,7 +3,7 @@ import { instrumentLlamaIndex } from "@genai-otel/llamaindex-otel";
 import { Settings } from "@llamaindex/core/global";
 import { agent } from "@llamaindex/workflow";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { DOCUMENTS, type OpenAIServer, buildIndex, startOpenAIServer, useStandInModels, weatherTool } from "./fixtures";
+import { DOCUMENTS, type OpenAIServer, buildIndex, onOldestLlamaIndex, startOpenAIServer, useStandInModels, weatherTool } from "./fixtures";
 
 const tracing = createTestTracing();
 let server: OpenAIServer;
@@ -111,7 +111,8 @@ describe("content capture on", () => {
     expect(input).toEqual([{ role: "user", parts: [{ type: "text", content: "Say something" }] }]);
   });
 
-  it("records tool arguments and result, the tools offered, and the agent's input and answer", async () => {
+  // @llamaindex/workflow 1.1.14 calls tools without the structured arguments this reads
+  it.skipIf(onOldestLlamaIndex)("records tool arguments and result, the tools offered, and the agent's input and answer", async () => {
     await instrumentation.ready;
     const result = await agent({ name: "helper", tools: [weatherTool()] }).run("What is the weather in Oslo");
     const tool = attributesOf("execute_tool");

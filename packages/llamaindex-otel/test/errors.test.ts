@@ -5,7 +5,7 @@ import { OpenAIAgent } from "@llamaindex/openai";
 import { agent } from "@llamaindex/workflow";
 import { ContextChatEngine, type VectorStoreIndex } from "llamaindex";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { type OpenAIServer, brokenTool, buildIndex, rejection, startOpenAIServer, useStandInModels, weatherTool } from "./fixtures";
+import { type OpenAIServer, brokenTool, buildIndex, onOldestLlamaIndex, rejection, startOpenAIServer, useStandInModels, weatherTool } from "./fixtures";
 
 const tracing = createTestTracing();
 let server: OpenAIServer;
@@ -81,7 +81,8 @@ describe("a failing model (HTTP 500)", () => {
     expect(outcomes()).toEqual(["embeddings text-embedding-3-small: ok", "retrieval VectorIndexRetriever: ok", FAILED_CHAT, "chat_engine: InternalServerError"]);
   });
 
-  it.each(["run", "runStream"] as const)("is recorded on chat, agent_step and invoke_agent of a workflow agent (%s)", async (method) => {
+  // @llamaindex/workflow 1.1.14's FunctionAgent refuses a model @llamaindex/openai 0.4.8 does not know as tool-calling ("error-500")
+  it.skipIf(onOldestLlamaIndex).each(["run", "runStream"] as const)("is recorded on chat, agent_step and invoke_agent of a workflow agent (%s)", async (method) => {
     const helper = agent({ name: "helper", tools: [weatherTool()] });
     // LlamaIndex's workflow-core drops the step's error: run() never settles (see vitest.config.ts).
     void (method === "run" ? helper.run("Hello") : helper.runStream("Hello").toArray());

@@ -2,12 +2,13 @@ import { SpanStatusCode, trace } from "@opentelemetry/api";
 import { createTestTracing } from "@genai-otel/core-semconv/testing";
 import { instrumentLlamaIndex } from "@genai-otel/llamaindex-otel";
 import { CallbackManager, Settings } from "@llamaindex/core/global";
-import { MockLLM } from "@llamaindex/core/llms/mock";
 import { BaseRetriever } from "@llamaindex/core/retriever";
 import type { NodeWithScore } from "@llamaindex/core/schema";
 import type { OpenAI } from "@llamaindex/openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type OpenAIServer, outline, rejection, standInLLM, startOpenAIServer } from "./fixtures";
+import { type OpenAIServer, loadMockLLM, outline, rejection, standInLLM, startOpenAIServer } from "./fixtures";
+
+const MockLLM = await loadMockLLM();
 
 // LLMs this package never met (not in Settings, not held by a synthesizer, engine or agent) are
 // traced from LlamaIndex's llm-start / llm-stream / llm-end events; their later calls are wrapped.

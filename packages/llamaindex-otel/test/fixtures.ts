@@ -94,5 +94,17 @@ export async function rejection(promise: Promise<unknown>): Promise<any> {
   throw new Error("expected a rejection");
 }
 
+/**
+ * True when the suite runs against the oldest supported LlamaIndex (compat/llamaindex-oldest).
+ * The few expectations that differ there say why.
+ */
+export const onOldestLlamaIndex = process.env.LLAMAINDEX_SUITE === "oldest";
+
+/** LlamaIndex's MockLLM, which moved from `@llamaindex/core/utils` (0.6.14) to `@llamaindex/core/llms/mock`. */
+export async function loadMockLLM(): Promise<typeof import("@llamaindex/core/llms/mock").MockLLM> {
+  const specifier = onOldestLlamaIndex ? "@llamaindex/core/utils" : "@llamaindex/core/llms/mock";
+  return ((await import(/* @vite-ignore */ specifier)) as typeof import("@llamaindex/core/llms/mock")).MockLLM;
+}
+
 export { startOpenAIServer };
 export type { OpenAIServer };
