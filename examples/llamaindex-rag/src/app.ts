@@ -1,5 +1,6 @@
 import { OpenAI, OpenAIEmbedding } from "@llamaindex/openai";
-import { FunctionTool, Settings, VectorStoreIndex } from "llamaindex";
+import { agent } from "@llamaindex/workflow";
+import { FunctionTool, Settings, type ToolCallLLM, VectorStoreIndex } from "llamaindex";
 import { z } from "zod";
 import { DOCUMENTS } from "./documents";
 
@@ -11,8 +12,11 @@ export interface ModelEndpoint {
   embeddingModel: string;
 }
 
-/** A tool the model may call: looks a term up in a tiny glossary. */
-export const glossary = FunctionTool.from(
+/**
+ * A tool the model may call: looks a term up in a tiny glossary. Built on demand, after
+ * `instrumentLlamaIndex()`, like every LlamaIndex object the instrumentation should see.
+ */
+export const glossaryTool = () => FunctionTool.from(
   async ({ term }: { term: string }) => {
     const entries: Record<string, string> = { span: "one timed operation", trace: "a tree of spans", otlp: "the OpenTelemetry protocol" };
     return entries[term.toLowerCase()] ?? `no glossary entry for ${term}`;
@@ -37,26 +41,15 @@ export async function buildIndex(endpoint: ModelEndpoint): Promise<VectorStoreIn
   return VectorStoreIndex.fromDocuments(DOCUMENTS);
 }
 
-/** Asks one question plainly, one streaming, and lets the model call the glossary tool once. */
+/** Asks one question plainly, one streaming, and one through a workflow agent with the glossary tool. */
 export async function askAll(index: VectorStoreIndex): Promise<string[]> {
   const engine = index.asQueryEngine({ similarityTopK: 2 });
   const plain = await engine.query({ query: "What is a span?" });
   let streamed = "";
   for await (const chunk of await engine.query({ query: "What does an exporter do?", stream: true })) streamed += chunk.message.content;
 
-  const question = { role: "user" as const, content: "Use the glossary for trace." };
-  const first = await Settings.llm.chat({ messages: [question], tools: [glossary] });
-  const options = first.message.options as { toolCall?: { id: string; name: string; input: unknown }[] } | undefined;
-  const call = options?.toolCall?.[0];
-  let toolAnswer = String(first.message.content);
-  if (call) {
-    const input = typeof call.input === "string" ? JSON.parse(call.input) : call.input;
-    const result = await glossary.call(input);
-    const final = await Settings.llm.chat({
-      messages: [question, first.message, { role: "user", content: String(result), options: { toolResult: { id: call.id, result: String(result), isError: false } } }],
-      tools: [glossary],
-    });
-    toolAnswer = String(final.message.content);
-  }
+  // one tool call: a workflow agent that may use the glossary
+  const glossaryAgent = agent({ name: "glossary_agent", tools: [glossaryTool()], llm: Settings.llm as ToolCallLLM });
+  const toolAnswer = String((await glossaryAgent.run("Use the glossary for trace.")).data.result);
   return [plain.toString(), streamed, toolAnswer];
 }

@@ -1,4 +1,4 @@
-import { ATTR_GEN_AI_USAGE_INPUT_TOKENS, ATTR_GEN_AI_USAGE_OUTPUT_TOKENS } from "./attributes";
+import { ATTR_GEN_AI_RETRIEVAL_DOCUMENTS_COUNT, ATTR_GEN_AI_USAGE_INPUT_TOKENS, ATTR_GEN_AI_USAGE_OUTPUT_TOKENS } from "./attributes";
 
 /**
  * One span as {@link formatSpanTree} needs it: a framework- and SDK-neutral shape, so the same
@@ -18,7 +18,10 @@ export interface SpanTreeNode {
   durationMs: number;
   /** Start time in milliseconds (any epoch, only compared); orders siblings. Absent → input order. */
   startTimeMs?: number;
-  /** Span attributes; `gen_ai.usage.input_tokens` / `gen_ai.usage.output_tokens` are shown as tokens. */
+  /**
+   * Span attributes; `gen_ai.usage.input_tokens` / `gen_ai.usage.output_tokens` are shown as tokens,
+   * `gen_ai.retrieval.documents.count` as documents.
+   */
   attributes: Record<string, unknown>;
   /** True when the span status is ERROR; printed as `[ERROR]`. */
   error?: boolean;
@@ -146,6 +149,8 @@ function describe(node: SpanTreeNode, options: FormatSpanTreeOptions): string {
     const attributes = node.attributes ?? {};
     const tokens = formatTokens(attributes[ATTR_GEN_AI_USAGE_INPUT_TOKENS], attributes[ATTR_GEN_AI_USAGE_OUTPUT_TOKENS]);
     if (tokens !== undefined) parts.push(paint(tokens, ANSI.cyan, color));
+    const docs = attributes[ATTR_GEN_AI_RETRIEVAL_DOCUMENTS_COUNT];
+    if (isCount(docs)) parts.push(paint(`${docs} ${docs === 1 ? "document" : "documents"}`, ANSI.cyan, color));
     for (const key of options.attributes ?? []) {
       const value = attributes[key];
       if (value !== undefined && value !== null) parts.push(`${oneLine(key)}=${formatValue(value)}`);

@@ -1,4 +1,5 @@
 import { parseHeaderString } from "./headers";
+import { type OtlpSignal, signalEnvName } from "./otlp/signal";
 
 /**
  * Reads an environment variable at call time (so tests can stub it): trimmed, and `undefined`
@@ -32,12 +33,13 @@ export function optionOrEnv(option: string | undefined, optionName: string, ...e
 
 /**
  * The headers the OpenTelemetry OTLP exporters will add from `OTEL_EXPORTER_OTLP_HEADERS` and
- * `OTEL_EXPORTER_OTLP_TRACES_HEADERS` (the traces-specific list wins per key), keys lower-cased.
+ * `OTEL_EXPORTER_OTLP_TRACES_HEADERS` (or `…_METRICS_HEADERS`; the signal-specific list wins per
+ * key), keys lower-cased.
  * @throws PresetConfigurationError when either variable is malformed (naming the variable, not the value).
  */
-export function otlpEnvHeaders(): Map<string, string> {
+export function otlpEnvHeaders(signal: OtlpSignal = "traces"): Map<string, string> {
   const merged = new Map<string, string>();
-  for (const name of ["OTEL_EXPORTER_OTLP_HEADERS", "OTEL_EXPORTER_OTLP_TRACES_HEADERS"]) {
+  for (const name of ["OTEL_EXPORTER_OTLP_HEADERS", signalEnvName(signal, "HEADERS")]) {
     const raw = readEnv(name);
     if (raw === undefined) continue;
     for (const [key, value] of Object.entries(parseHeaderString(raw, name))) merged.set(key.toLowerCase(), value);
@@ -46,11 +48,12 @@ export function otlpEnvHeaders(): Map<string, string> {
 }
 
 /**
- * Whether the user already sends header `name` (case-insensitive), through the `headers` option or
- * `OTEL_EXPORTER_OTLP_*HEADERS`: then a preset does not demand the credential that header carries.
+ * Whether the user already sends header `name` (case-insensitive) for the signal, through the
+ * `headers` option or `OTEL_EXPORTER_OTLP_*HEADERS`: then a preset does not demand the credential
+ * that header carries.
  */
-export function headerIsProvided(name: string, optionHeaders: Readonly<Record<string, string>> | undefined): boolean {
+export function headerIsProvided(name: string, optionHeaders: Readonly<Record<string, string>> | undefined, signal: OtlpSignal = "traces"): boolean {
   const lower = name.toLowerCase();
-  if (otlpEnvHeaders().has(lower)) return true;
+  if (otlpEnvHeaders(signal).has(lower)) return true;
   return Object.keys(optionHeaders ?? {}).some((key) => key.toLowerCase() === lower);
 }

@@ -19,10 +19,13 @@ export class PresetConfigurationError extends Error {
   }
 }
 
+/** A {@link PresetConfigurationError} for a missing credential (internal: lets metrics be skipped rather than fail). */
+export class MissingCredentialError extends PresetConfigurationError {}
+
 /** The error for a credential that neither the option nor the environment provides. */
 export function missingCredential(preset: string, what: string, option: string, envVar: string, header?: string): PresetConfigurationError {
   const viaHeaders = header === undefined ? "" : `, or send a "${header}" header through OTEL_EXPORTER_OTLP_HEADERS`;
-  return new PresetConfigurationError(
+  return new MissingCredentialError(
     `The "${preset}" exporter preset needs ${what}: set the "${option}" option or the ${envVar} environment variable${viaHeaders}.`,
     preset,
   );

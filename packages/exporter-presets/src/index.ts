@@ -1,21 +1,25 @@
 /**
  * @genai-otel/exporter-presets: named OpenTelemetry exporters for GenAI backends and a one-call
  * `setupTracing`. Presets: `console`, `file`, `otlp`, `jaeger`, `traceloop`, `weave`, `datadog`,
- * `datadog-llmobs`, `newrelic`, `grafana`, `honeycomb`, `langfuse`, `phoenix`, `laminar`.
+ * `datadog-llmobs`, `newrelic`, `grafana`, `honeycomb`, `langfuse`, `phoenix`, `laminar`; the GenAI
+ * metrics go to those whose backend takes OTLP metrics (`otlp`, `datadog`, `newrelic`, `grafana`, `honeycomb`).
  * @packageDocumentation
  */
 export { createExporter } from "./create-exporter";
+export { createMetricExporter } from "./create-metric-exporter";
 export { setupTracing } from "./setup-tracing";
-export type { SetupTracingOptions, TracingSetup } from "./setup-tracing";
+export type { SetupTracingOptions, TracingSetup } from "./setup-options";
 export type { ExportMode } from "./destination";
 export type { DestinationStats } from "./export/destination-processor";
 export type { ExportCounts } from "./export/reporting-exporter";
+export type { MetricExportCounts } from "./export/reporting-metric-exporter";
+export type { MetricsTemporality } from "./metrics/temporality";
 export type { PresetSelection } from "./select-presets";
-export { PRESET_NAMES, isPresetName } from "./presets/registry";
-export type { PresetName, PresetOptionsMap } from "./presets/registry";
+export { METRICS_PRESET_NAMES, PRESET_NAMES, isPresetName } from "./presets/registry";
+export type { MetricsPresetName, PresetName, PresetOptionsMap } from "./presets/registry";
 export { PresetConfigurationError } from "./errors";
 export type { Conventions } from "./conventions/conventions";
-export type { OtlpProtocol, OtlpTransportOptions } from "./otlp/types";
+export type { OtlpMetricsOptions, OtlpProtocol, OtlpTransportOptions } from "./otlp/types";
 export type { ConsolePresetOptions } from "./presets/console";
 export type { FilePresetOptions } from "./presets/file";
 export type { OtlpPresetOptions } from "./presets/otlp";

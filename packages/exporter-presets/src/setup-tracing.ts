@@ -1,100 +1,28 @@
-import { type Attributes, context, DiagConsoleLogger, diag, propagation, type ProxyTracerProvider, trace } from "@opentelemetry/api";
+import { context, DiagConsoleLogger, diag, propagation, type ProxyTracerProvider, trace } from "@opentelemetry/api";
 import { diagLogLevelFromString } from "@opentelemetry/core";
-import type { Resource } from "@opentelemetry/resources";
-import type { BufferConfig, Sampler, SpanLimits, SpanProcessor } from "@opentelemetry/sdk-trace-base";
+import type { Sampler } from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import { createDestination, type ExportMode } from "./destination";
 import { readEnv, readFirstEnv } from "./env";
 import { PresetConfigurationError } from "./errors";
-import type { DestinationSpanProcessor, DestinationStats } from "./export/destination-processor";
-import { flushOnExit } from "./lifecycle/flush-on-exit";
+import type { DestinationSpanProcessor } from "./export/destination-processor";
+import type { ReportingMetricExporter } from "./export/reporting-metric-exporter";
+import { type ExitEvent, flushOnExit } from "./lifecycle/flush-on-exit";
 import { redactingDiagLogger } from "./lifecycle/redacting-diag-logger";
+import { createMetricDestination } from "./metrics/metric-destination";
+import { MetricsPipeline } from "./metrics/metrics-pipeline";
+import { type MetricsSettings, resolveMetricsSettings } from "./metrics/settings";
 import type { PresetName } from "./presets/registry";
 import { buildResource } from "./resource";
-import { type PresetSelection, selectPresets } from "./select-presets";
+import { selectPresets } from "./select-presets";
+import type { SetupTracingOptions, TracingSetup } from "./setup-options";
 
-/** Options of {@link setupTracing}; all optional. */
-export interface SetupTracingOptions {
-  /**
-   * `service.name` of the resource.
-   * @defaultValue `OTEL_SERVICE_NAME`, else `service.name` in `OTEL_RESOURCE_ATTRIBUTES`, else
-   *   `unknown_service:<process name>` (the OpenTelemetry default).
-   */
-  serviceName?: string;
-  /**
-   * Where spans go: preset names, or `{ name, options }`. Each preset gets its own span processor,
-   * so a slow or failing destination does not hold back the others. `[]` exports nothing (see `spanProcessors`).
-   * @defaultValue `GENAI_OTEL_PRESET` (comma-separated, `none` for nothing), else `OTEL_TRACES_EXPORTER`
-   *   (`otlp`/`console`/`none`), else `otlp` if `OTEL_EXPORTER_OTLP_ENDPOINT` or
-   *   `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` is set, else `console`.
-   */
-  presets?: readonly PresetSelection[];
-  /**
-   * Span export mode of the network and file presets (`console` always prints span by span).
-   * - **batched**: a bounded queue exported in the background; recommended for servers.
-   * - **immediate**: each span exported as it ends; for serverless functions (call `forceFlush()`
-   *   before returning).
-   * @defaultValue `GENAI_OTEL_EXPORT_MODE`, else `"batched"`.
-   */
-  exportMode?: ExportMode;
-  /**
-   * Register the provider as the global tracer provider, with the AsyncLocalStorage context manager
-   * and the W3C trace-context and baggage propagators (`NodeTracerProvider.register()`).
-   * @defaultValue true
-   */
-  registerGlobal?: boolean;
-  /**
-   * Flush spans when the process is about to exit on its own (`beforeExit`) and on `SIGTERM` (then
-   * the signal ends the process as before, unless the app listens for it itself).
-   * @defaultValue `GENAI_OTEL_FLUSH_ON_EXIT` (`true`/`1`), else false.
-   */
-  flushOnExit?: boolean;
-  /** Extra resource attributes; they win over `OTEL_RESOURCE_ATTRIBUTES`. @defaultValue none */
-  resourceAttributes?: Attributes;
-  /** Further span processors, after the presets' (e.g. an in-memory exporter in tests). @defaultValue [] */
-  spanProcessors?: readonly SpanProcessor[];
-  /**
-   * BatchSpanProcessor settings for the batched presets; `maxQueueSize` bounds the memory held for
-   * a destination that is down (spans past it are dropped and counted).
-   * @defaultValue `OTEL_BSP_SCHEDULE_DELAY`, `OTEL_BSP_MAX_QUEUE_SIZE`, `OTEL_BSP_MAX_EXPORT_BATCH_SIZE`,
-   *   `OTEL_BSP_EXPORT_TIMEOUT`, else the SDK defaults (5000 ms, 2048, 512, 30000 ms).
-   */
-  batch?: BufferConfig;
-  /** Span limits. @defaultValue `OTEL_SPAN_*` / `OTEL_ATTRIBUTE_*` limits, else the SDK defaults. */
-  spanLimits?: SpanLimits;
-  /**
-   * Sampler.
-   * @defaultValue `OTEL_TRACES_SAMPLER` / `OTEL_TRACES_SAMPLER_ARG`, else parent-based always-on.
-   */
-  sampler?: Sampler;
-}
-
-/** What {@link setupTracing} returns. */
-export interface TracingSetup {
-  /** The tracer provider; use `tracerProvider.getTracer(...)` when not registered globally. */
-  readonly tracerProvider: NodeTracerProvider;
-  /** The resource every span carries. */
-  readonly resource: Resource;
-  /** The presets in use, in order. */
-  readonly presets: readonly PresetName[];
-  /**
-   * Per destination, what happened to its spans so far: exported, failed to export, dropped
-   * because the queue was full, still queued. Losses are also reported through `diag.warn`.
-   */
-  stats(): DestinationStats[];
-  /** Exports every span that has ended so far, on all destinations. Never rejects. */
-  forceFlush(): Promise<void>;
-  /**
-   * Flushes and stops all exporters (call before the process exits); if the provider was
-   * registered globally, also unregisters the global tracer provider, context manager and
-   * propagator so that tracing can be set up again. Idempotent; never rejects.
-   */
-  shutdown(): Promise<void>;
-}
+export type { SetupTracingOptions, TracingSetup } from "./setup-options";
 
 /**
  * Sets up tracing in one call: a NodeTracerProvider with a resource from the options and the
- * standard environment, one span processor per preset, registered globally by default.
+ * standard environment, one span processor per preset, registered globally by default; and, for
+ * the presets whose backend takes OTLP metrics, a MeterProvider exporting the GenAI metrics.
  *
  * ```ts
  * const tracing = setupTracing({ serviceName: "my-app", presets: ["console"] }); // or GENAI_OTEL_PRESET=console
@@ -110,23 +38,30 @@ export interface TracingSetup {
  * @param options - see {@link SetupTracingOptions}.
  * @returns the provider and its lifecycle, see {@link TracingSetup}.
  * @throws PresetConfigurationError for an unknown preset (in the option or `GENAI_OTEL_PRESET`), a
- *   missing credential, an invalid endpoint or malformed headers; nothing is registered then.
+ *   missing credential, an invalid endpoint or malformed headers (for metrics too, e.g.
+ *   `OTEL_EXPORTER_OTLP_METRICS_ENDPOINT`), an unknown export mode, `GENAI_OTEL_METRICS` value or
+ *   metrics temporality; nothing is registered then.
  */
 export function setupTracing(options: SetupTracingOptions = {}): TracingSetup {
   installDiagLoggerFromEnv();
   const { selections, source } = selectPresets(options.presets);
   warnIfSharedEndpoint(selections.map((selection) => selection.name));
   const exportMode = resolveExportMode(options.exportMode);
+  const metricsSettings = resolveMetricsSettings(options.metrics, options.metricsExportIntervalMillis);
 
   const destinations: DestinationSpanProcessor[] = [];
+  const metricExporters: (ReportingMetricExporter | undefined)[] = [];
   try {
     for (const { name, options: presetOptions } of selections) destinations.push(createDestination(name, presetOptions, exportMode, options.batch));
+    if (metricsSettings.enabled) for (const { name, options: presetOptions } of selections) metricExporters.push(createMetricDestination(name, presetOptions));
   } catch (error) {
     for (const destination of destinations) void destination.shutdown().catch(() => undefined);
+    for (const exporter of metricExporters) void exporter?.shutdown().catch(() => undefined);
     throw error;
   }
 
   const resource = buildResource(options.serviceName, options.resourceAttributes);
+  const metricsPipeline = new MetricsPipeline(resource, metricExporters, metricsSettings);
   const tracerProvider = new NodeTracerProvider({
     resource,
     spanProcessors: [...destinations, ...(options.spanProcessors ?? [])],
@@ -134,34 +69,55 @@ export function setupTracing(options: SetupTracingOptions = {}): TracingSetup {
     ...(options.sampler === undefined ? {} : { sampler: options.sampler }),
   });
   const registerGlobal = options.registerGlobal ?? true;
-  if (registerGlobal) tracerProvider.register();
+  if (registerGlobal) {
+    tracerProvider.register();
+    metricsPipeline.register();
+  }
   const names = selections.map((selection) => selection.name);
   diag.debug(
     `genai-otel: tracing set up for service "${String(resource.attributes["service.name"])}" with presets [${names.join(", ")}] from ${source}; ` +
-      `export mode ${exportMode}; sampler ${describeSampler(options.sampler)}${registerGlobal ? "; registered globally" : ""}.`,
+      `export mode ${exportMode}; sampler ${describeSampler(options.sampler)}; ${describeMetrics(metricsSettings, metricExporters)}` +
+      `${registerGlobal ? "; registered globally" : ""}.`,
   );
 
-  const forceFlush = () => tracerProvider.forceFlush().catch((error: unknown) => diag.error("genai-otel: forceFlush failed", error));
-  const removeExitHooks = resolveFlushOnExit(options.flushOnExit) ? flushOnExit(forceFlush) : undefined;
+  const flushSpans = () => tracerProvider.forceFlush().catch((error: unknown) => diag.error("genai-otel: forceFlush failed", error));
+  const forceFlush = async () => {
+    await Promise.all([flushSpans(), metricsPipeline.forceFlush()]);
+  };
+  let metricsFlushedBeforeExit = false;
+  const flushAtExit = async (event: ExitEvent) => {
+    // Cumulative metrics export on every flush: flushing them on each beforeExit would never let the process end.
+    const withMetrics = event === "SIGTERM" || !metricsFlushedBeforeExit;
+    if (event === "beforeExit") metricsFlushedBeforeExit = true;
+    await Promise.all([flushSpans(), withMetrics ? metricsPipeline.forceFlush() : undefined]);
+  };
+  const removeExitHooks = resolveFlushOnExit(options.flushOnExit) ? flushOnExit(flushAtExit) : undefined;
+  const stopSpans = () =>
+    tracerProvider
+      .shutdown()
+      .catch((error: unknown) => diag.error("genai-otel: shutdown failed", error))
+      .finally(() => {
+        if (registerGlobal && (trace.getTracerProvider() as ProxyTracerProvider).getDelegate?.() === tracerProvider) {
+          trace.disable();
+          context.disable();
+          propagation.disable();
+        }
+      });
   let stopping: Promise<void> | undefined;
   return {
     tracerProvider,
+    meterProvider: metricsPipeline.meterProvider,
     resource,
     presets: names,
-    stats: () => destinations.map((destination) => destination.stats()),
+    stats: () =>
+      destinations.map((destination, index) => {
+        const metrics = metricExporters[index]?.stats();
+        return metrics === undefined ? destination.stats() : { ...destination.stats(), metrics };
+      }),
     forceFlush,
     shutdown: () => {
       removeExitHooks?.();
-      stopping ??= tracerProvider
-        .shutdown()
-        .catch((error: unknown) => diag.error("genai-otel: shutdown failed", error))
-        .finally(() => {
-          if (registerGlobal && (trace.getTracerProvider() as ProxyTracerProvider).getDelegate?.() === tracerProvider) {
-            trace.disable();
-            context.disable();
-            propagation.disable();
-          }
-        });
+      stopping ??= Promise.all([stopSpans(), metricsPipeline.shutdown()]).then(() => undefined);
       return stopping;
     },
   };
@@ -186,6 +142,13 @@ function resolveFlushOnExit(option: boolean | undefined): boolean {
   if (option !== undefined) return option;
   const raw = readEnv("GENAI_OTEL_FLUSH_ON_EXIT")?.toLowerCase();
   return raw === "true" || raw === "1";
+}
+
+function describeMetrics(settings: MetricsSettings, exporters: readonly (ReportingMetricExporter | undefined)[]): string {
+  if (!settings.enabled) return `metrics off (${settings.source})`;
+  const presets = exporters.filter((exporter) => exporter !== undefined).map((exporter) => exporter.preset);
+  if (presets.length === 0) return "no preset takes metrics";
+  return `metrics to [${presets.join(", ")}] every ${settings.exportIntervalMillis} ms`;
 }
 
 function describeSampler(sampler: Sampler | undefined): string {

@@ -13,27 +13,36 @@ const entries = {
 };
 
 /**
- * Counts gRPC modules in the CommonJS module cache after importing the package, after creating an
- * HTTP exporter, and after creating a gRPC one (the positive control that the check can see them).
- * `@grpc/grpc-js` and the OTLP gRPC exporter packages are CommonJS-only, so they land in that
- * cache whether loaded by `require` or by `import`.
+ * Counts gRPC modules in the CommonJS module cache after importing the package, after setting up
+ * tracing and metrics and creating every preset's HTTP span and metric exporters, after creating a
+ * gRPC span exporter, and after creating a gRPC metric exporter (the positive controls that the check
+ * can see them). `@grpc/grpc-js` and the OTLP gRPC exporter packages are CommonJS-only, so they land
+ * in that cache whether loaded by `require` or by `import`.
  */
 const probe = (load: string) => `
-const pattern = /exporter-trace-otlp-grpc|otlp-grpc-exporter-base|@grpc[\\\\/]grpc-js/;
-const loaded = () => Object.keys(cache).filter((key) => pattern.test(key)).length;
+const count = (pattern) => Object.keys(cache).filter((key) => pattern.test(key)).length;
+const loaded = () => count(/exporter-trace-otlp-grpc|exporter-metrics-otlp-grpc|otlp-grpc-exporter-base|@grpc[\\\\/]grpc-js/);
+const metricsGrpc = () => count(/exporter-metrics-otlp-grpc/);
 (async () => {
   const mod = ${load};
   const out = { afterImport: loaded() };
-  mod.setupTracing({ presets: [{ name: "console", options: { write: () => {} } }], registerGlobal: false });
+  const tracing = mod.setupTracing({ presets: [{ name: "console", options: { write: () => {} } }, "otlp", "newrelic"], registerGlobal: false });
   const http = mod.createExporter("otlp", {});
-  // Every preset, in its default (HTTP) protocol, loads no gRPC code either.
+  // Every preset, in its default (HTTP) protocol, loads no gRPC code either, for spans or metrics.
   const others = mod.PRESET_NAMES.filter((name) => name !== "console").map((name) => mod.createExporter(name, {}));
+  const metricExporters = mod.METRICS_PRESET_NAMES.map((name) => mod.createMetricExporter(name, {}));
   out.afterHttp = loaded();
-  await Promise.all(others.map((exporter) => exporter.shutdown()));
+  out.metricsSetUp = tracing.meterProvider !== undefined;
+  await Promise.all([...others, ...metricExporters].map((exporter) => exporter.shutdown()));
+  await tracing.shutdown();
   const grpc = mod.createExporter("otlp", { protocol: "grpc" });
   await grpc.forceFlush();
   out.afterGrpc = loaded();
-  await Promise.all([http.shutdown(), grpc.shutdown()]);
+  out.metricsGrpcAfterGrpcSpans = metricsGrpc();
+  const grpcMetrics = mod.createMetricExporter("otlp", { protocol: "grpc" });
+  await grpcMetrics.forceFlush();
+  out.metricsGrpcAfterGrpcMetrics = metricsGrpc();
+  await Promise.all([http.shutdown(), grpc.shutdown(), grpcMetrics.shutdown()]);
   console.log(JSON.stringify(out));
 })();
 `;
@@ -56,32 +65,39 @@ const CREDENTIALS = {
   GENAI_OTEL_FILE_PATH: "/tmp/genai-otel-lazy-grpc-probe.jsonl",
 };
 
-async function check(args: string[]): Promise<{ afterImport: number; afterHttp: number; afterGrpc: number }> {
+interface ProbeResult {
+  afterImport: number;
+  afterHttp: number;
+  metricsSetUp: boolean;
+  afterGrpc: number;
+  metricsGrpcAfterGrpcSpans: number;
+  metricsGrpcAfterGrpcMetrics: number;
+}
+
+async function check(args: string[]): Promise<ProbeResult> {
   const { stdout } = await run(process.execPath, args, { cwd: packageDir, env: { ...process.env, ...CREDENTIALS, OTEL_EXPORTER_OTLP_ENDPOINT: "" } });
   return JSON.parse(stdout.trim().split("\n").at(-1)!);
+}
+
+function expectLazy(result: ProbeResult) {
+  expect(result).toMatchObject({ afterImport: 0, afterHttp: 0, metricsSetUp: true, metricsGrpcAfterGrpcSpans: 0 });
+  expect(result.afterGrpc).toBeGreaterThan(0);
+  expect(result.metricsGrpcAfterGrpcMetrics).toBeGreaterThan(0);
 }
 
 describe("gRPC is loaded only when a gRPC exporter is created", () => {
   it("from the sources (ESM, through tsx)", async () => {
     const script = `import { createRequire } from "node:module"; const cache = createRequire(import.meta.url).cache;${probe(`await import(${JSON.stringify(entries.src)})`)}`;
-    const result = await check(["--import", "tsx", "--input-type=module", "-e", script]);
-    expect(result).toEqual({ afterImport: 0, afterHttp: 0, afterGrpc: expect.any(Number) });
-    expect(result.afterGrpc).toBeGreaterThan(0);
+    expectLazy(await check(["--import", "tsx", "--input-type=module", "-e", script]));
   });
 
   it.skipIf(!existsSync(entries.esm))("from the ESM build", async () => {
     const script = `import { createRequire } from "node:module"; const cache = createRequire(import.meta.url).cache;${probe(`await import(${JSON.stringify(entries.esm)})`)}`;
-    const result = await check(["--input-type=module", "-e", script]);
-    expect(result.afterImport).toBe(0);
-    expect(result.afterHttp).toBe(0);
-    expect(result.afterGrpc).toBeGreaterThan(0);
+    expectLazy(await check(["--input-type=module", "-e", script]));
   });
 
   it.skipIf(!existsSync(entries.cjs))("from the CJS build", async () => {
     const script = `const cache = require.cache;${probe(`require(${JSON.stringify(entries.cjs)})`)}`;
-    const result = await check(["-e", script]);
-    expect(result.afterImport).toBe(0);
-    expect(result.afterHttp).toBe(0);
-    expect(result.afterGrpc).toBeGreaterThan(0);
+    expectLazy(await check(["-e", script]));
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 const entry = fileURLToPath(new URL("../src/index.ts", import.meta.url));
+const semconvEntry = fileURLToPath(new URL("../../core-semconv/src/index.ts", import.meta.url));
 let receiver: OtlpReceiver;
 
 beforeAll(async () => {
@@ -14,7 +15,10 @@ beforeAll(async () => {
 afterAll(() => receiver.close());
 beforeEach(() => receiver.reset());
 
-/** A process that ends one span with a 60 s batch delay, then either ends on its own or waits for SIGTERM. */
+/**
+ * A process that ends one span with a 60 s batch delay (and, with TEST_METRICS, records GenAI
+ * metrics, exported every 60 s, cumulative), then either ends on its own or waits for SIGTERM.
+ */
 const script = `
 import { setupTracing } from ${JSON.stringify(entry)};
 const tracing = setupTracing({
@@ -24,6 +28,10 @@ const tracing = setupTracing({
   ...(process.env.TEST_FLUSH === "option" ? { flushOnExit: true } : {}),
 });
 tracing.tracerProvider.getTracer("exit").startSpan(process.env.TEST_SPAN).end();
+if (process.env.TEST_METRICS === "1") {
+  const { GenAIMetrics } = await import(${JSON.stringify(semconvEntry)});
+  new GenAIMetrics("exit", "1", tracing.meterProvider).record({ operation: "chat" }, { durationS: 0.2, inputTokens: 3 });
+}
 if (process.env.TEST_WAIT === "1") {
   setInterval(() => {}, 1000);
   console.log("ready");
@@ -65,6 +73,20 @@ describe("flush on exit (opt-in)", () => {
     const result = await run({ TEST_SPAN: "sigterm", TEST_WAIT: "1", GENAI_OTEL_FLUSH_ON_EXIT: "true" }, "SIGTERM");
     expect(result.signal).toBe("SIGTERM");
     expect(receiver.spans().map((span) => span.name)).toEqual(["sigterm"]);
+  });
+
+  it("flushes metrics too on beforeExit, once: cumulative metrics do not keep the process alive", async () => {
+    const result = await run({ TEST_SPAN: "with-metrics", TEST_FLUSH: "option", TEST_METRICS: "1" });
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(receiver.spans().map((span) => span.name)).toEqual(["with-metrics"]);
+    expect(receiver.requests.filter((request) => request.signal === "metrics")).toHaveLength(1);
+    expect(receiver.metrics().map((metric) => metric.name).sort()).toEqual(["gen_ai.client.operation.duration", "gen_ai.client.token.usage"]);
+  });
+
+  it("flushes metrics on SIGTERM", async () => {
+    const result = await run({ TEST_SPAN: "sigterm-metrics", TEST_WAIT: "1", GENAI_OTEL_FLUSH_ON_EXIT: "true", TEST_METRICS: "1" }, "SIGTERM");
+    expect(result.signal).toBe("SIGTERM");
+    expect(receiver.metrics().map((metric) => metric.name)).toContain("gen_ai.client.token.usage");
   });
 
   it("removes its listeners on shutdown", async () => {

@@ -1,5 +1,6 @@
 import { type Context, diag, TraceFlags } from "@opentelemetry/api";
 import type { ReadableSpan, Span, SpanProcessor } from "@opentelemetry/sdk-trace-base";
+import type { MetricExportCounts } from "./reporting-metric-exporter";
 import type { ExportCounts, ReportingSpanExporter } from "./reporting-exporter";
 
 /** What happened to the spans sent to one destination (one preset) of `setupTracing`. */
@@ -12,6 +13,8 @@ export interface DestinationStats extends ExportCounts {
   readonly droppedSpans: number;
   /** Spans waiting in the queue now. */
   readonly queuedSpans: number;
+  /** What happened to its metrics, when the destination takes metrics (see `setupTracing`'s `metrics`). */
+  readonly metrics?: MetricExportCounts;
 }
 
 /**

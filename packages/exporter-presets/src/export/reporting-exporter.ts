@@ -84,7 +84,7 @@ export class ReportingSpanExporter implements SpanExporter {
   private failed(count: number, error: unknown): Error {
     this.counts.failedSpans += count;
     this.counts.failedExports++;
-    const reason = redact(describe(error), this.secrets);
+    const reason = redact(describeError(error), this.secrets);
     this.counts.lastError = reason;
     diag.warn(
       `genai-otel: preset "${this.preset}" could not export ${count} span(s) (${this.counts.failedSpans} lost so far): ${reason}`,
@@ -93,7 +93,8 @@ export class ReportingSpanExporter implements SpanExporter {
   }
 }
 
-function describe(error: unknown): string {
+/** An export error as a one-line reason (message, plus its code when the message lacks it); may hold secrets. */
+export function describeError(error: unknown): string {
   if (error === undefined || error === null) return "unknown error";
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;

@@ -2,6 +2,7 @@ import { diag } from "@opentelemetry/api";
 import type { Conventions } from "../conventions/conventions";
 import { readFirstEnv } from "../env";
 import { PresetConfigurationError } from "../errors";
+import { type OtlpSignal, signalEnvName } from "./signal";
 import { OTLP_PROTOCOLS, type OtlpProtocol } from "./types";
 
 export { joinUrl } from "./url";
@@ -52,9 +53,9 @@ export interface OtlpPlan {
   readonly note?: string;
 }
 
-/** `OTEL_EXPORTER_OTLP_TRACES_PROTOCOL`, else `OTEL_EXPORTER_OTLP_PROTOCOL`, when set to a known value. */
-export function envProtocol(): { name: string; value: OtlpProtocol } | undefined {
-  const env = readFirstEnv("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "OTEL_EXPORTER_OTLP_PROTOCOL");
+/** `OTEL_EXPORTER_OTLP_TRACES_PROTOCOL` (or `…_METRICS_…`), else `OTEL_EXPORTER_OTLP_PROTOCOL`, when set to a known value. */
+export function envProtocol(signal: OtlpSignal = "traces"): { name: string; value: OtlpProtocol } | undefined {
+  const env = readFirstEnv(signalEnvName(signal, "PROTOCOL"), "OTEL_EXPORTER_OTLP_PROTOCOL");
   if (env === undefined) return undefined;
   const value = env.value.toLowerCase();
   if ((OTLP_PROTOCOLS as readonly string[]).includes(value)) return { name: env.name, value: value as OtlpProtocol };
@@ -63,8 +64,8 @@ export function envProtocol(): { name: string; value: OtlpProtocol } | undefined
 }
 
 /**
- * Picks the protocol: the option (must be in `supported`, else throws) > the standard protocol
- * variable when the preset supports its value (else a diag warning) > `fallback`.
+ * Picks the protocol: the option (must be in `supported`, else throws) > the signal's standard
+ * protocol variable when the preset supports its value (else a diag warning) > `fallback`.
  * @throws PresetConfigurationError when the option names a protocol the preset does not support.
  */
 export function resolveProtocol(
@@ -72,6 +73,7 @@ export function resolveProtocol(
   option: string | undefined,
   supported: readonly OtlpProtocol[],
   fallback: OtlpProtocol,
+  signal: OtlpSignal = "traces",
 ): OtlpProtocol {
   if (option !== undefined) {
     if ((supported as readonly string[]).includes(option)) return option as OtlpProtocol;
@@ -80,7 +82,7 @@ export function resolveProtocol(
       preset,
     );
   }
-  const env = envProtocol();
+  const env = envProtocol(signal);
   if (env === undefined) return fallback;
   if (supported.includes(env.value)) return env.value;
   diag.warn(`genai-otel: the "${preset}" preset does not support ${env.name}=${env.value}; using ${fallback}.`);

@@ -1,3 +1,5 @@
+import type { MetricsTemporality } from "../metrics/temporality";
+
 /**
  * OTLP transport encodings, as spelled by `OTEL_EXPORTER_OTLP_PROTOCOL`:
  * - `http/protobuf`: OTLP/HTTP, binary protobuf body (`@opentelemetry/exporter-trace-otlp-proto`).
@@ -40,4 +42,27 @@ export interface OtlpTransportOptions {
    * @defaultValue `OTEL_EXPORTER_OTLP_TRACES_TIMEOUT` / `OTEL_EXPORTER_OTLP_TIMEOUT`, else 10000.
    */
   timeoutMillis?: number;
+}
+
+/**
+ * Metrics options of the presets whose backend takes OTLP metrics (`otlp`, `datadog`, `newrelic`,
+ * `grafana`, `honeycomb`); `setupTracing` sends the GenAI metrics there unless `metrics: false`.
+ * Headers, compression and timeout are shared with traces (`OTEL_EXPORTER_OTLP_METRICS_*` apply).
+ */
+export interface OtlpMetricsOptions {
+  /**
+   * Where to send metrics: for OTLP/HTTP the full metrics URL (e.g. `http://localhost:4318/v1/metrics`),
+   * for gRPC the server URL.
+   * @defaultValue the `endpoint` option with its `/v1/traces` as `/v1/metrics` (gRPC: the same
+   *   server; an HTTP `endpoint` without `/v1/traces` means no metrics, with a diag warning, unless
+   *   `OTEL_EXPORTER_OTLP_METRICS_ENDPOINT` is set), else the preset's own endpoint with `/v1/metrics`,
+   *   unless `OTEL_EXPORTER_OTLP_METRICS_ENDPOINT` or `OTEL_EXPORTER_OTLP_ENDPOINT` (+ `/v1/metrics`) is set.
+   */
+  metricsEndpoint?: string;
+  /**
+   * Aggregation temporality of the metrics: `cumulative`, `delta` or `lowmemory`.
+   * @defaultValue `OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE`, else the backend's preference:
+   *   `delta` for `datadog` and `newrelic`, `cumulative` for the others.
+   */
+  metricsTemporality?: MetricsTemporality;
 }

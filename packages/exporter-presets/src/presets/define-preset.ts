@@ -1,7 +1,22 @@
 import type { SpanExporter } from "@opentelemetry/sdk-trace-base";
+import type { ReportingMetricExporter } from "../export/reporting-metric-exporter";
+import type { MetricsTemporality } from "../metrics/temporality";
 import { buildOtlpExporter } from "../otlp/build-otlp-exporter";
+import { buildOtlpMetricExporter } from "../otlp/build-otlp-metric-exporter";
 import type { OtlpPlan } from "../otlp/plan";
-import type { OtlpTransportOptions } from "../otlp/types";
+import type { OtlpSignal } from "../otlp/signal";
+import type { OtlpMetricsOptions, OtlpTransportOptions } from "../otlp/types";
+
+/** How a preset whose backend takes OTLP metrics exports them. */
+export interface MetricsSupport<Options> {
+  /** The temporality the backend prefers (`delta` for Datadog and New Relic, else `cumulative`). */
+  readonly temporality: MetricsTemporality;
+  /**
+   * Builds the metric exporter; `undefined` when the metrics endpoint cannot be told from the
+   * options. Throws PresetConfigurationError like `create`.
+   */
+  readonly create: (options: Options) => ReportingMetricExporter | undefined;
+}
 
 /**
  * A named preset: how to build its exporter and which span processor suits it. Adding a backend
@@ -18,16 +33,36 @@ export interface PresetDefinition<Options> {
   readonly processor: "simple" | "batch";
   /** Builds the exporter; throws PresetConfigurationError when options/env are incomplete. */
   readonly create: (options: Options) => SpanExporter;
+  /** Present when the backend takes OTLP metrics. */
+  readonly metrics?: MetricsSupport<Options>;
 }
 
 /**
- * Defines an OTLP preset from a function that turns its options (and its own environment
- * variables) into an {@link OtlpPlan}; the standard OTLP environment and the common transport
- * options are applied by `buildOtlpExporter`.
+ * Computes a preset's {@link OtlpPlan} from its options and its own environment variables, for a
+ * signal: the path (`/v1/traces`, `/v1/metrics`), the standard `…_<SIGNAL>_…` variables and any
+ * signal-specific header differ; presets without metrics are only asked for `traces`.
  */
-export function defineOtlpPreset<Options extends OtlpTransportOptions>(
+export type OtlpPlanner<Options> = (options: Options, signal: OtlpSignal) => OtlpPlan;
+
+/**
+ * Defines an OTLP preset from its {@link OtlpPlanner}; the standard OTLP environment and the common
+ * transport options are applied by `buildOtlpExporter` / `buildOtlpMetricExporter`.
+ *
+ * @param name - the preset's name.
+ * @param plan - computes the plan per signal.
+ * @param metrics - for a backend that takes OTLP metrics, the temporality it prefers.
+ */
+export function defineOtlpPreset<Options extends OtlpTransportOptions & OtlpMetricsOptions>(
   name: string,
-  plan: (options: Options) => OtlpPlan,
+  plan: OtlpPlanner<Options>,
+  metrics?: { readonly temporality: MetricsTemporality },
 ): PresetDefinition<Options> {
-  return { name, processor: "batch", create: (options) => buildOtlpExporter(plan(options), options) };
+  return {
+    name,
+    processor: "batch",
+    create: (options) => buildOtlpExporter(plan(options, "traces"), options),
+    ...(metrics === undefined
+      ? {}
+      : { metrics: { temporality: metrics.temporality, create: (options: Options) => buildOtlpMetricExporter(plan(options, "metrics"), options, metrics.temporality) } }),
+  };
 }

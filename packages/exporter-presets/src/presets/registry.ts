@@ -70,6 +70,14 @@ const PRESETS: { readonly [Name in PresetName]: PresetDefinition<PresetOptionsMa
 /** The names of all presets, in a stable order. */
 export const PRESET_NAMES: readonly PresetName[] = Object.freeze(Object.keys(PRESETS) as PresetName[]);
 
+/** The presets whose backend takes OTLP metrics (see {@link METRICS_PRESET_NAMES}). */
+export type MetricsPresetName = "otlp" | "datadog" | "newrelic" | "grafana" | "honeycomb";
+
+/** The presets whose backend takes OTLP metrics, to which `setupTracing` sends the GenAI metrics. */
+export const METRICS_PRESET_NAMES: readonly MetricsPresetName[] = Object.freeze(
+  PRESET_NAMES.filter((name) => PRESETS[name].metrics !== undefined) as MetricsPresetName[],
+);
+
 /** Whether `name` is a preset name. */
 export function isPresetName(name: string): name is PresetName {
   return Object.hasOwn(PRESETS, name);

@@ -8,6 +8,15 @@ function node(spanId: string, parentSpanId: string | undefined, name: string, ex
 }
 
 describe("formatSpanTree", () => {
+  it("shows a retrieval's document count", () => {
+    const text = formatSpanTree([
+      node("a1", undefined, "retrieval docs", { attributes: { "gen_ai.retrieval.documents.count": 3 } }),
+      node("a2", "a1", "retrieval one", { attributes: { "gen_ai.retrieval.documents.count": 1 } }),
+    ]);
+    expect(text).toContain("retrieval docs  1.0 ms  3 documents");
+    expect(text).toContain("retrieval one  1.0 ms  1 document");
+  });
+
   it("nests children under parents, sorted by start time, with duration, tokens and error", () => {
     const text = formatSpanTree([
       node("c2", "root", "execute_tool get_weather", { startTimeMs: 30, durationMs: 1, error: true }),

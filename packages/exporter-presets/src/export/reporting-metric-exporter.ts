@@ -1,0 +1,97 @@
+import { diag } from "@opentelemetry/api";
+import { type ExportResult, ExportResultCode } from "@opentelemetry/core";
+import type { AggregationTemporalitySelector, PushMetricExporter, ResourceMetrics } from "@opentelemetry/sdk-metrics";
+import { type MetricsTemporality, temporalitySelector } from "../metrics/temporality";
+import { redact } from "./redact";
+import { describeError } from "./reporting-exporter";
+
+/** What happened to one destination's metrics so far. */
+export interface MetricExportCounts {
+  /** The aggregation temporality sent. */
+  readonly temporality: MetricsTemporality;
+  /** Data points the destination accepted. */
+  readonly exportedPoints: number;
+  /** Data points whose export failed (refused, timed out, unreachable, …): lost. */
+  readonly failedPoints: number;
+  /** Export requests that failed. */
+  readonly failedExports: number;
+  /** The last failure's message, with secrets removed. */
+  readonly lastError?: string;
+}
+
+/**
+ * The outermost wrapper of a preset's metric exporter, the metrics counterpart of
+ * `ReportingSpanExporter`: it chooses the temporality (the reader asks it, per instrument), counts
+ * the data points exported and lost, reports each failed export through `diag.warn` with the
+ * destination's secrets removed, and hands the reader an error with the same redacted message
+ * (the reader logs it too). Never throws into the caller.
+ */
+export class ReportingMetricExporter implements PushMetricExporter {
+  private counts = { exportedPoints: 0, failedPoints: 0, failedExports: 0, lastError: undefined as string | undefined };
+  /** Asked by the metric reader for each instrument's temporality. */
+  readonly selectAggregationTemporality: AggregationTemporalitySelector;
+
+  /**
+   * @param inner - the OTLP metric exporter.
+   * @param preset - its preset's name, for reports.
+   * @param temporality - the temporality to export with.
+   * @param secrets - values that must never appear in a report (see `secretsOf`).
+   */
+  constructor(
+    private readonly inner: PushMetricExporter,
+    readonly preset: string,
+    readonly temporality: MetricsTemporality,
+    private readonly secrets: readonly string[] = [],
+  ) {
+    this.selectAggregationTemporality = temporalitySelector(temporality);
+  }
+
+  /** The counters so far. */
+  stats(): MetricExportCounts {
+    const { lastError, ...counts } = this.counts;
+    return { temporality: this.temporality, ...counts, ...(lastError === undefined ? {} : { lastError }) };
+  }
+
+  export(metrics: ResourceMetrics, resultCallback: (result: ExportResult) => void): void {
+    const points = countPoints(metrics);
+    let settled = false;
+    const done = (result: ExportResult) => {
+      if (settled) return;
+      settled = true;
+      if (result.code === ExportResultCode.SUCCESS) {
+        this.counts.exportedPoints += points;
+        resultCallback(result);
+        return;
+      }
+      resultCallback({ code: ExportResultCode.FAILED, error: this.failed(points, result.error) });
+    };
+    try {
+      this.inner.export(metrics, done);
+    } catch (error) {
+      done({ code: ExportResultCode.FAILED, error: error instanceof Error ? error : new Error(String(error)) });
+    }
+  }
+
+  forceFlush(): Promise<void> {
+    return this.inner.forceFlush();
+  }
+
+  shutdown(): Promise<void> {
+    return this.inner.shutdown();
+  }
+
+  private failed(points: number, error: unknown): Error {
+    this.counts.failedPoints += points;
+    this.counts.failedExports++;
+    const reason = redact(describeError(error), this.secrets);
+    this.counts.lastError = reason;
+    diag.warn(`genai-otel: preset "${this.preset}" could not export ${points} metric point(s) (${this.counts.failedPoints} lost so far): ${reason}`);
+    return new Error(`genai-otel: preset "${this.preset}" metrics export failed: ${reason}`);
+  }
+}
+
+function countPoints(metrics: ResourceMetrics): number {
+  let points = 0;
+  for (const scope of metrics.scopeMetrics) for (const metric of scope.metrics) points += metric.dataPoints.length;
+  return points;
+}

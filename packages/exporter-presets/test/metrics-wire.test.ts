@@ -1,0 +1,242 @@
+import { GRPC_PATHS, type OtlpReceiver, type ReceivedRequest, startOtlpReceiver } from "@genai-otel-internal/otlp-receiver";
+import { type PresetSelection, setupTracing } from "@genai-otel/exporter-presets";
+import { metrics } from "@opentelemetry/api";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { captureDiag, PRESET_ENV_VARS } from "./helpers";
+import { CUMULATIVE, DELTA, expectChatMetrics, recordChat } from "./metrics-helpers";
+import { startPathProxy } from "./path-proxy";
+
+const KEY = "fake-metrics-key-0123456789";
+const SECRET = "fake-metrics-secret-9876543210";
+const PROTOBUF = "application/x-protobuf";
+const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+
+let receiver: OtlpReceiver;
+let proxy: Awaited<ReturnType<typeof startPathProxy>>;
+let diagLog: ReturnType<typeof captureDiag>;
+
+beforeAll(async () => {
+  receiver = await startOtlpReceiver();
+  proxy = await startPathProxy(receiver.httpUrl);
+});
+afterAll(async () => {
+  await proxy.close();
+  await receiver.close();
+});
+beforeEach(() => {
+  receiver.reset();
+  for (const name of PRESET_ENV_VARS) vi.stubEnv(name, undefined);
+  diagLog = captureDiag();
+});
+afterEach(() => {
+  expect(diagLog.text()).not.toContain(KEY);
+  expect(diagLog.text()).not.toContain(SECRET);
+  diagLog.stop();
+  vi.unstubAllEnvs();
+});
+
+interface Urls {
+  /** The path proxy: the receiver sees the original path in `x-original-path`. */
+  http: string;
+  /** The receiver's gRPC server. */
+  grpc: string;
+}
+
+interface MetricsCase {
+  selection: (urls: Urls) => PresetSelection;
+  env?: (urls: Urls) => Record<string, string>;
+  transport: "http" | "grpc";
+  /** The HTTP path the preset posted to (seen through the proxy), or the gRPC method. */
+  path: string;
+  contentType: string;
+  contentEncoding?: string;
+  /** Expected request headers (lower-case names) with their fake values. */
+  headers: Record<string, string>;
+  temporality: number;
+}
+
+const cases: Record<string, MetricsCase> = {
+  "otlp http/protobuf (metrics URL derived from the endpoint option)": {
+    selection: (u) => ({ name: "otlp", options: { endpoint: `${u.http}/collector/v1/traces`, headers: { "x-test": "1" } } }),
+    transport: "http",
+    path: "/collector/v1/metrics",
+    contentType: PROTOBUF,
+    headers: { "x-test": "1" },
+    temporality: CUMULATIVE,
+  },
+  "otlp http/json, configured by the OTEL_EXPORTER_OTLP_METRICS_* variables": {
+    selection: () => "otlp",
+    env: (u) => ({
+      OTEL_EXPORTER_OTLP_ENDPOINT: u.http,
+      OTEL_EXPORTER_OTLP_METRICS_PROTOCOL: "http/json",
+      OTEL_EXPORTER_OTLP_METRICS_HEADERS: `x-metrics-key=${KEY}`,
+      OTEL_EXPORTER_OTLP_METRICS_COMPRESSION: "gzip",
+      OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE: "delta",
+    }),
+    transport: "http",
+    path: "/v1/metrics",
+    contentType: "application/json",
+    contentEncoding: "gzip",
+    headers: { "x-metrics-key": KEY },
+    temporality: DELTA,
+  },
+  "otlp grpc": {
+    selection: (u) => ({ name: "otlp", options: { protocol: "grpc", endpoint: u.grpc, headers: { "x-test": "1" } } }),
+    transport: "grpc",
+    path: GRPC_PATHS.metrics,
+    contentType: "application/grpc",
+    headers: { "x-test": "1" },
+    temporality: CUMULATIVE,
+  },
+  "datadog agent http (OTEL_EXPORTER_OTLP_METRICS_ENDPOINT), delta": {
+    selection: () => "datadog",
+    env: (u) => ({ OTEL_EXPORTER_OTLP_METRICS_ENDPOINT: `${u.http}/v1/metrics` }),
+    transport: "http",
+    path: "/v1/metrics",
+    contentType: PROTOBUF,
+    headers: {},
+    temporality: DELTA,
+  },
+  "datadog agent grpc, delta": {
+    selection: (u) => ({ name: "datadog", options: { protocol: "grpc", endpoint: u.grpc } }),
+    transport: "grpc",
+    path: GRPC_PATHS.metrics,
+    contentType: "application/grpc",
+    headers: {},
+    temporality: DELTA,
+  },
+  "newrelic: api-key, gzip, delta": {
+    selection: (u) => ({ name: "newrelic", options: { licenseKey: KEY, endpoint: `${u.http}/v1/traces` } }),
+    transport: "http",
+    path: "/v1/metrics",
+    contentType: PROTOBUF,
+    contentEncoding: "gzip",
+    headers: { "api-key": KEY },
+    temporality: DELTA,
+  },
+  "newrelic grpc": {
+    selection: (u) => ({ name: "newrelic", options: { licenseKey: KEY, protocol: "grpc", endpoint: u.grpc } }),
+    transport: "grpc",
+    path: GRPC_PATHS.metrics,
+    contentType: "application/grpc",
+    contentEncoding: "gzip",
+    headers: { "api-key": KEY },
+    temporality: DELTA,
+  },
+  "grafana: <baseUrl>/v1/metrics with Basic auth, cumulative": {
+    selection: () => "grafana",
+    env: (u) => ({ GRAFANA_CLOUD_OTLP_ENDPOINT: `${u.http}/otlp`, GRAFANA_CLOUD_INSTANCE_ID: "123456", GRAFANA_CLOUD_API_KEY: SECRET }),
+    transport: "http",
+    path: "/otlp/v1/metrics",
+    contentType: PROTOBUF,
+    headers: { authorization: basic("123456", SECRET) },
+    temporality: CUMULATIVE,
+  },
+  "honeycomb http: team key and HONEYCOMB_METRICS_DATASET": {
+    selection: () => "honeycomb",
+    env: (u) => ({ HONEYCOMB_API_KEY: KEY, HONEYCOMB_API_ENDPOINT: u.http, HONEYCOMB_METRICS_DATASET: "llm-metrics" }),
+    transport: "http",
+    path: "/v1/metrics",
+    contentType: PROTOBUF,
+    headers: { "x-honeycomb-team": KEY, "x-honeycomb-dataset": "llm-metrics" },
+    temporality: CUMULATIVE,
+  },
+  "honeycomb grpc: the default metrics dataset": {
+    selection: (u) => ({ name: "honeycomb", options: { apiKey: KEY, protocol: "grpc", baseUrl: u.grpc } }),
+    transport: "grpc",
+    path: GRPC_PATHS.metrics,
+    contentType: "application/grpc",
+    headers: { "x-honeycomb-team": KEY, "x-honeycomb-dataset": "genai-metrics" },
+    temporality: CUMULATIVE,
+  },
+};
+
+describe("GenAI metrics on the wire, per preset", () => {
+  it.each(Object.entries(cases))("%s", async (_label, c) => {
+    const urls: Urls = { http: proxy.url, grpc: receiver.grpcUrl };
+    for (const [name, value] of Object.entries(c.env?.(urls) ?? {})) vi.stubEnv(name, value);
+    // Registered globally (the default): GenAIMetrics records through the global meter provider.
+    const tracing = setupTracing({ serviceName: "metrics-test", presets: [c.selection(urls)], resourceAttributes: { "test.run": "metrics" } });
+    try {
+      expect(metrics.getMeterProvider()).toBe(tracing.meterProvider);
+      recordChat();
+      await tracing.forceFlush();
+
+      const received = await receiver.waitForMetrics(3);
+      const requests = receiver.requests.filter((request) => request.signal === "metrics");
+      expect(requests).toHaveLength(1);
+      const request = requests[0] as ReceivedRequest;
+      expect(request.transport).toBe(c.transport);
+      expect(c.transport === "http" ? request.headers["x-original-path"] : request.path).toBe(c.path);
+      expect(request.contentType).toBe(c.contentType);
+      expect(request.contentEncoding).toBe(c.contentEncoding);
+      expect(request.headers).toMatchObject(c.headers);
+      expectChatMetrics(received, c.temporality, { "service.name": "metrics-test", "test.run": "metrics" });
+      expect(tracing.stats()[0]?.metrics).toMatchObject({ exportedPoints: 4, failedPoints: 0, failedExports: 0 });
+    } finally {
+      await tracing.shutdown();
+    }
+    expect(metrics.getMeterProvider()).not.toBe(tracing.meterProvider);
+  });
+});
+
+describe("metrics beside spans", () => {
+  it("the metrics-specific variables leave the spans alone, and the Classic dataset stays on spans", async () => {
+    vi.stubEnv("OTEL_EXPORTER_OTLP_METRICS_PROTOCOL", "http/json");
+    vi.stubEnv("OTEL_EXPORTER_OTLP_METRICS_HEADERS", "x-only-metrics=1");
+    vi.stubEnv("HONEYCOMB_DATASET", "llm-traces");
+    const tracing = setupTracing({ presets: [{ name: "honeycomb", options: { apiKey: KEY, baseUrl: proxy.url } }], registerGlobal: false });
+    tracing.tracerProvider.getTracer("t").startSpan("chat m").end();
+    recordChat(tracing.meterProvider);
+    await tracing.forceFlush();
+    await receiver.waitForSpans(1);
+    await receiver.waitForMetrics(3);
+    await tracing.shutdown();
+
+    const traces = receiver.requests.find((request) => request.signal === "traces")!;
+    const metricsRequest = receiver.requests.find((request) => request.signal === "metrics")!;
+    expect(traces).toMatchObject({ contentType: PROTOBUF, headers: { "x-original-path": "/v1/traces", "x-honeycomb-dataset": "llm-traces" } });
+    expect(traces.headers["x-only-metrics"]).toBeUndefined();
+    expect(metricsRequest).toMatchObject({
+      contentType: "application/json",
+      headers: { "x-original-path": "/v1/metrics", "x-honeycomb-dataset": "genai-metrics", "x-only-metrics": "1" },
+    });
+  });
+
+  it("each destination gets its own reader and its backend's temporality", async () => {
+    const tracing = setupTracing({
+      presets: [
+        { name: "newrelic", options: { licenseKey: KEY, endpoint: `${proxy.url}/newrelic/v1/traces` } },
+        { name: "otlp", options: { endpoint: `${proxy.url}/collector/v1/traces` } },
+      ],
+      registerGlobal: false,
+    });
+    recordChat(tracing.meterProvider);
+    await tracing.forceFlush();
+    await tracing.shutdown();
+    const sent = (prefix: string) =>
+      receiver.requests.filter((request) => request.headers["x-original-path"]?.startsWith(prefix)).flatMap((request) => request.metrics);
+    expectChatMetrics(sent("/newrelic/v1/metrics"), DELTA);
+    // Cumulative: the final export at shutdown repeats the points; the first export is what was recorded.
+    expectChatMetrics(sent("/collector/v1/metrics").slice(0, 3), CUMULATIVE);
+    expect(tracing.stats().map((stats) => stats.metrics?.temporality)).toEqual(["delta", "cumulative"]);
+  });
+
+  it("exports on its own every metricsExportIntervalMillis (and OTEL_METRIC_EXPORT_INTERVAL)", async () => {
+    const tracing = setupTracing({
+      presets: [{ name: "otlp", options: { endpoint: `${receiver.httpUrl}/v1/traces` } }],
+      registerGlobal: false,
+      metricsExportIntervalMillis: 50,
+    });
+    recordChat(tracing.meterProvider);
+    expectChatMetrics((await receiver.waitForMetrics(3, 2000)).slice(0, 3), CUMULATIVE);
+    await tracing.shutdown();
+
+    receiver.reset();
+    vi.stubEnv("OTEL_METRIC_EXPORT_INTERVAL", "50");
+    const fromEnv = setupTracing({ presets: [{ name: "otlp", options: { endpoint: `${receiver.httpUrl}/v1/traces` } }], registerGlobal: false });
+    recordChat(fromEnv.meterProvider);
+    await receiver.waitForMetrics(3, 2000);
+    await fromEnv.shutdown();
+  });
+});
