@@ -1,4 +1,4 @@
-import { type Attributes, type Histogram, type MeterProvider, metrics } from "@opentelemetry/api";
+import { type Attributes, type Histogram, type MeterProvider, createNoopMeter, metrics } from "@opentelemetry/api";
 import * as A from "./attributes";
 import { errorType } from "./errors";
 
@@ -58,7 +58,7 @@ function metricAttributes(a: OperationMetricAttributes): Attributes {
  * else the global one (a no-op until an SDK MeterProvider is registered). Never throws.
  */
 export class GenAIMetrics {
-  private instruments?: { provider: MeterProvider; tokens: Histogram; duration: Histogram; ttfc: Histogram };
+  private instruments?: { provider: MeterProvider; noop: boolean; tokens: Histogram; duration: Histogram; ttfc: Histogram };
 
   /**
    * @param scopeName - instrumentation scope name (e.g. `@genai-otel/langchain-otel`)
@@ -78,6 +78,8 @@ export class GenAIMetrics {
       const meter = provider.getMeter(this.scopeName, this.scopeVersion);
       this.instruments = {
         provider,
+        // the API's no-op meter (no SDK registered): recording would only build attribute objects
+        noop: meter === createNoopMeter(),
         tokens: meter.createHistogram(METRIC_GEN_AI_CLIENT_TOKEN_USAGE, {
           unit: "{token}",
           description: "Number of input and output tokens used",
@@ -98,10 +100,20 @@ export class GenAIMetrics {
     return this.instruments;
   }
 
+  /** False while the current meter provider is the API's no-op one (nothing would be recorded). */
+  get enabled(): boolean {
+    try {
+      return !this.histograms.noop;
+    } catch {
+      return false;
+    }
+  }
+
   /** Records one finished operation: duration always, tokens and time to first chunk when known. */
   record(attributes: OperationMetricAttributes, m: OperationMeasurement): void {
     try {
       const h = this.histograms;
+      if (h.noop) return;
       const attrs = metricAttributes(attributes);
       h.duration.record(m.durationS, attrs);
       if (m.timeToFirstChunkS !== undefined) h.ttfc.record(m.timeToFirstChunkS, attrs);
@@ -122,6 +134,7 @@ export class GenAIMetrics {
    * @param error - the error the operation failed with, if any (becomes `error.type`)
    */
   recordFromSpan(spanAttributes: Attributes, durationS: number, error?: unknown): void {
+    if (!this.enabled) return;
     const str = (k: string) => (typeof spanAttributes[k] === "string" ? (spanAttributes[k] as string) : undefined);
     const num = (k: string) => (typeof spanAttributes[k] === "number" ? (spanAttributes[k] as number) : undefined);
     const operation = str(A.ATTR_GEN_AI_OPERATION_NAME);

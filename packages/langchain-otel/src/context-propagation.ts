@@ -3,12 +3,14 @@ import { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { BaseLLM } from "@langchain/core/language_models/llms";
 import { AsyncLocalStorageProviderSingleton } from "@langchain/core/singletons";
 import { DeferredSpan, type SpanSlot } from "./deferred-span";
+import { contextOf } from "./run-registry";
 import { trackerOf } from "./tracker";
 
 const SLOT_KEY = createContextKey("genai-otel.langchain.span-slot");
 
 /** The slot a model call opened for its run's span, if the current code runs inside one. */
 export function currentSpanSlot(): SpanSlot | undefined {
+  if (!active) return undefined; // no patches, no slots: skip the context read on the hot path
   return context.active().getValue(SLOT_KEY) as SpanSlot | undefined;
 }
 
@@ -107,7 +109,7 @@ function runContext(config: unknown): Context | undefined {
     if (!parentRunId || !Array.isArray(callbacks?.handlers)) return undefined;
     for (const handler of callbacks.handlers) {
       const entry = trackerOf(handler)?.registry.get(parentRunId);
-      if (entry) return entry.ctx;
+      if (entry) return contextOf(entry);
     }
   } catch (err) {
     diag.debug("genai-otel/langchain: context lookup failed", err);

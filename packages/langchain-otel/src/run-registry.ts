@@ -1,11 +1,13 @@
-import { type Attributes, type Context, type Span, diag } from "@opentelemetry/api";
+import { type Attributes, type Context, type Span, diag, trace } from "@opentelemetry/api";
 import { ATTR_GENAI_OTEL_INCOMPLETE } from "@genai-otel/core-semconv";
 
 /** One open LangChain run. `span` is absent for hidden runs (their children attach to `ctx`). */
 export interface RunEntry {
   span?: Span;
-  /** Context children of this run start in (this run's span, or the parent's for hidden runs). */
-  ctx: Context;
+  /** Context this run started in (the parent run's, else the one active at start). */
+  parentCtx: Context;
+  /** Context children of this run start in: built on first use, since most runs have no children. */
+  ctx?: Context;
   /** Run id of the outermost run of this tree. */
   rootId: string;
   /** Start time, ms since epoch (performance-free: Date.now() is enough for TTL and TTFC). */
@@ -20,6 +22,13 @@ export interface RunEntry {
   mask?: { input?: boolean; output?: boolean };
 }
 
+/** The context children of a run start in: its span in its parent context (hidden runs: the parent's). */
+export function contextOf(entry: RunEntry): Context {
+  if (!entry.span) return entry.parentCtx;
+  entry.ctx ??= trace.setSpan(entry.parentCtx, entry.span);
+  return entry.ctx;
+}
+
 /**
  * Open runs by run id, bounded by a size cap and a time-to-live. A Map keeps insertion order, so
  * the oldest run is always first: capping and sweeping cost O(1) per start, with no timers.
@@ -30,6 +39,8 @@ export class RunRegistry {
   private readonly openPerRoot = new Map<string, number>();
   /** Runs swept by the cap or the TTL since creation. */
   swept = 0;
+  /** When the TTL was last checked (performance.now() ms): at most once a second (or once per TTL, if shorter). */
+  private lastTtlCheck = 0;
 
   constructor(
     private readonly maxOpenRuns: number,
@@ -52,7 +63,7 @@ export class RunRegistry {
     if (this.runs.has(runId)) return;
     this.runs.set(runId, entry);
     this.openPerRoot.set(entry.rootId, (this.openPerRoot.get(entry.rootId) ?? 0) + 1);
-    this.sweep(entry.startedAt);
+    if (this.runs.size > this.maxOpenRuns || entry.startedAt - this.lastTtlCheck >= Math.min(1000, this.ttlMs)) this.sweep(entry.startedAt);
   }
 
   /** Removes and returns a run (undefined when unknown, e.g. a duplicate end). */
@@ -87,6 +98,7 @@ export class RunRegistry {
   }
 
   private sweep(now: number): void {
+    this.lastTtlCheck = now;
     let n = 0;
     for (const [id, entry] of this.runs) {
       const over = this.runs.size > this.maxOpenRuns;

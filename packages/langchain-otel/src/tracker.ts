@@ -2,7 +2,7 @@ import { type Attributes, type SpanKind, type Tracer, type TracerProvider, conte
 import { type ContentMask, ContentPolicy, GenAIMetrics, getGenAITracer, recordSpanError } from "@genai-otel/core-semconv";
 import { name as SCOPE_NAME, version as SCOPE_VERSION } from "../package.json";
 import type { LangChainInstrumentationOptions } from "./options";
-import { type RunEntry, RunRegistry } from "./run-registry";
+import { type RunEntry, RunRegistry, contextOf } from "./run-registry";
 
 const TRACKER = Symbol.for("genai-otel.langchain.tracker");
 
@@ -63,15 +63,14 @@ export class RunTracker {
   start(runId: string, parentRunId: string | undefined, run: RunStart): RunEntry | undefined {
     if (this.registry.has(runId)) return undefined;
     const parent = this.registry.get(parentRunId);
-    const parentCtx = parent?.ctx ?? context.active();
-    const entry: RunEntry = { ctx: parentCtx, rootId: parent?.rootId ?? runId, startedAt: performance.now() };
+    const parentCtx = parent ? contextOf(parent) : context.active();
+    const entry: RunEntry = { parentCtx, rootId: parent?.rootId ?? runId, startedAt: performance.now() };
     const mask = maskFrom(run.metadata);
     if (mask) entry.mask = mask;
     if (run.graphName !== undefined) entry.graph = { name: run.graphName, isAgent: false };
     if (run.recordMetrics) entry.metricAttributes = run.attributes;
     if (!run.hidden) {
       entry.span = this.tracer().startSpan(run.name, { kind: run.kind, attributes: run.attributes }, parentCtx);
-      entry.ctx = trace.setSpan(parentCtx, entry.span);
     }
     this.registry.add(runId, entry);
     return entry;
@@ -96,7 +95,7 @@ export class RunTracker {
       }
       if (error !== undefined) recordSpanError(span, error);
       span.end();
-      if (entry.metricAttributes) {
+      if (entry.metricAttributes && this.metrics.enabled) {
         const durationS = (performance.now() - entry.startedAt) / 1000;
         this.metrics.recordFromSpan(attrs ? { ...entry.metricAttributes, ...attrs } : entry.metricAttributes, durationS, error);
       }
@@ -129,7 +128,7 @@ export class RunTracker {
   /** Adds an event to a run's span (or its nearest spanned ancestor, for hidden runs). */
   event(runId: string, name: string, attributes?: Attributes): void {
     const entry = this.registry.get(runId);
-    const span = entry?.span ?? (entry ? trace.getSpan(entry.ctx) : undefined);
+    const span = entry?.span ?? (entry ? trace.getSpan(entry.parentCtx) : undefined);
     span?.addEvent(name, attributes);
   }
 }

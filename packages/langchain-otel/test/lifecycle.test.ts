@@ -43,6 +43,17 @@ describe("lifecycle", () => {
     expect(tracing().spans().map((s) => s.name).sort()).toEqual(["run-a", "run-b", "run-c"]);
   });
 
+  it("sweeps runs older than the time-to-live when later runs start", async () => {
+    const handler = new OpenTelemetryCallbackHandler({ runTtlMs: 20 });
+    const serialized = { lc: 1, type: "not_implemented", id: ["x"] } as const;
+    handler.handleChainStart(serialized, {}, "old", undefined, [], {}, "chain", "old-run");
+    await new Promise((r) => setTimeout(r, 40));
+    handler.handleChainStart(serialized, {}, "new", undefined, [], {}, "chain", "new-run");
+    expect(tracing().spans().map((s) => [s.name, s.attributes["genai_otel.incomplete"]])).toEqual([["old-run", true]]);
+    expect(handler.openRuns).toBe(1);
+    handler.shutdown();
+  });
+
   it("records custom events on the run's span and marks cached LLM results", async () => {
     const model = chatModel(server(), { cache: new InMemoryCache() });
     const chain = RunnableLambda.from(async (q: string, config) => {
