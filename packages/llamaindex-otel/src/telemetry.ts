@@ -100,7 +100,7 @@ export class Telemetry {
    */
   startSpan(start: SpanStart, parent: Context): { span: Span; ctx: Context } {
     let span = this.tracer().startSpan(start.name, { kind: start.kind, attributes: start.attributes }, parent);
-    if (start.modelCall) span = new MeteredSpan(span, start.attributes, this.metrics);
+    if (start.modelCall && this.metrics.enabled) span = new MeteredSpan(span, start.attributes, this.metrics);
     if (start.content) this.policy.emit(span, start.content);
     let ctx = trace.setSpan(parent, span);
     if (start.owner) ctx = ctx.setValue(OWNER, start.owner);

@@ -54,13 +54,22 @@ export function modelHooks(policy: ContentPolicy): ResultHooks {
 
 /** `llm.metadata` (model, temperature, topP, maxTokens) where the class has it, else the instance's own fields. */
 function metadataOf(llm: LILLM): LILLM {
+  // Only the fields read below: copying the whole instance would cost on every call.
+  const { model, temperature, topP, maxTokens, additionalChatOptions } = llm;
+  let metadata: Partial<LILLM> | undefined;
   try {
-    const metadata = llm.metadata;
-    if (metadata && typeof metadata === "object") return { ...llm, ...metadata } as LILLM;
+    const m = llm.metadata;
+    if (m && typeof m === "object") metadata = m as Partial<LILLM>;
   } catch {
     // a metadata getter that throws: read the instance's own fields
   }
-  return llm;
+  return {
+    model: metadata?.model ?? model,
+    temperature: metadata?.temperature ?? temperature,
+    topP: metadata?.topP ?? topP,
+    maxTokens: metadata?.maxTokens ?? maxTokens,
+    additionalChatOptions,
+  } as LILLM;
 }
 
 /** Input messages of a chat call or a completion prompt. */

@@ -31,7 +31,7 @@ const BY_CLASS_NAME: ReadonlyMap<string, string> = new Map([
   ["CohereEmbedding", GenAIProvider.COHERE],
 ]);
 
-/** Default endpoints of providers whose instances may not say (`OPENAI_BASE_URL` is read at call time). */
+/** Default endpoints of providers whose instances may not say (`OPENAI_BASE_URL` is read when an instance is first met). */
 function defaultBaseURL(provider: string): string | undefined {
   if (provider !== GenAIProvider.OPENAI) return undefined;
   return (typeof process === "undefined" ? undefined : process.env.OPENAI_BASE_URL) ?? "https://api.openai.com/v1";
@@ -39,9 +39,23 @@ function defaultBaseURL(provider: string): string | undefined {
 
 /**
  * The provider of an LLM or embedding instance: the table entry of its nearest class, else a name
- * made from its class name (`OllamaEmbedding` → `ollama`); the server from its `baseURL`.
+ * made from its class name (`OllamaEmbedding` → `ollama`); the server from its `baseURL` (worked
+ * out once per instance).
  */
 export function providerOf(instance: unknown): ProviderInfo {
+  if (instance === null || typeof instance !== "object") return describeProvider(instance);
+  let info = known.get(instance);
+  if (!info) {
+    info = describeProvider(instance);
+    known.set(instance, info);
+  }
+  return info;
+}
+
+/** Providers already worked out, per instance (a prototype walk and a URL parse per call otherwise). */
+const known = new WeakMap<object, ProviderInfo>();
+
+function describeProvider(instance: unknown): ProviderInfo {
   let name: string | undefined;
   for (let proto = instance == null ? null : Object.getPrototypeOf(instance); proto && !name; proto = Object.getPrototypeOf(proto)) {
     const className = (proto as { constructor?: { name?: unknown } }).constructor?.name;
