@@ -1,5 +1,6 @@
 import { OpenTelemetryCallbackHandler } from "@genai-otel/langchain-otel";
 import { InMemoryCache } from "@langchain/core/caches";
+import type { Serialized } from "@langchain/core/load/serializable";
 import { dispatchCustomEvent } from "@langchain/core/callbacks/dispatch";
 import { StringOutputParser } from "@langchain/core/output_parsers";
 import { ChatPromptTemplate } from "@langchain/core/prompts";
@@ -45,7 +46,7 @@ describe("lifecycle", () => {
 
   it("sweeps runs older than the time-to-live when later runs start", async () => {
     const handler = new OpenTelemetryCallbackHandler({ runTtlMs: 20 });
-    const serialized = { lc: 1, type: "not_implemented", id: ["x"] } as const;
+    const serialized: Serialized = { lc: 1, type: "not_implemented", id: ["x"] };
     handler.handleChainStart(serialized, {}, "old", undefined, [], {}, "chain", "old-run");
     await new Promise((r) => setTimeout(r, 40));
     handler.handleChainStart(serialized, {}, "new", undefined, [], {}, "chain", "new-run");
