@@ -120,7 +120,8 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
+    // a deep accept queue: tests open a thousand connections at once
+    server.listen({ port: options.port ?? 0, host: "127.0.0.1", backlog: 4096 }, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   return {
