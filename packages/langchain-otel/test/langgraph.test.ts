@@ -3,6 +3,7 @@ import { HumanMessage } from "@langchain/core/messages";
 import { tool } from "@langchain/core/tools";
 import { Annotation, END, START, StateGraph } from "@langchain/langgraph";
 import { createReactAgent } from "@langchain/langgraph/prebuilt";
+import { createAgent } from "langchain";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { chatModel, useStandIns } from "./setup";
@@ -28,6 +29,20 @@ describe("LangGraph", () => {
     expect(shape[0]).toMatchObject({ name: "invoke_agent weather_agent", attributes: { "gen_ai.operation.name": "invoke_agent", "gen_ai.agent.name": "weather_agent" } });
     expect(shape[0]!.children.map((c) => c.name)).toEqual(["agent", "tools", "agent"]);
     expect(shape[0]!.children[1]!.children.map((c) => c.name)).toEqual(["execute_tool get_weather"]);
+    expect(names.filter((n) => n === "chat gpt-4o-mini")).toHaveLength(2);
+    expect(names).toContain("execute_tool get_weather");
+    expect(handler.openRuns).toBe(0);
+  });
+
+  it("traces createAgent (langchain v1) as invoke_agent with the model and tool calls under it", async () => {
+    const handler = new OpenTelemetryCallbackHandler();
+    const agent = createAgent({ model: chatModel(server()), tools: [weather], name: "support_agent" });
+    const result = await agent.invoke({ messages: [new HumanMessage("Use get_weather for Lima")] }, { callbacks: [handler] });
+    expect(String(result.messages.at(-1)?.content)).toContain("sunny");
+    const shape = tracing().shape(["gen_ai.agent.name"]);
+    expect(shape).toHaveLength(1);
+    expect(shape[0]).toMatchObject({ name: "invoke_agent support_agent", attributes: { "gen_ai.agent.name": "support_agent" } });
+    const names = tracing().spans().map((s) => s.name);
     expect(names.filter((n) => n === "chat gpt-4o-mini")).toHaveLength(2);
     expect(names).toContain("execute_tool get_weather");
     expect(handler.openRuns).toBe(0);
