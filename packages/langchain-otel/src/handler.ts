@@ -1,7 +1,6 @@
-import { type Attributes, SpanKind, diag } from "@opentelemetry/api";
+import { type Attributes, SpanKind } from "@opentelemetry/api";
 import {
   ATTR_GENAI_OTEL_CACHED,
-  agentAttributes,
   ATTR_GENAI_OTEL_FRAMEWORK,
   ATTR_GENAI_OTEL_RUN_TYPE,
   type ChatMessage,
@@ -24,58 +23,12 @@ import { toChatMessage } from "./messages";
 import type { LangChainInstrumentationOptions } from "./options";
 import { providerFromLangChain } from "./provider";
 import { currentSpanSlot, enableContextPropagation } from "./context-propagation";
+import { AGENT_NODES, AGENT_RUN_NAMES, HIDDEN_TAG, agentSpan, isGraph } from "./run-kinds";
+import { guard, parseMaybeJson, serializedName } from "./run-helpers";
 import { RunTracker, attachTracker } from "./tracker";
 
 type Dict = Record<string, unknown>;
 const FRAMEWORK = { [ATTR_GENAI_OTEL_FRAMEWORK]: "langchain" } as const;
-const HIDDEN_TAG = "langsmith:hidden";
-/** Root runs that are agents by name (legacy executors). */
-const AGENT_RUN_NAMES: ReadonlySet<string> = new Set(["AgentExecutor"]);
-/**
- * LangGraph node names that make their graph an agent: createReactAgent's `agent` / `tools`,
- * createAgent's `model` / `model_request` / `tools`.
- */
-const AGENT_NODES: ReadonlySet<string> = new Set(["agent", "tools", "model", "model_request"]);
-/** The default run name of a LangGraph graph: an agent built without a name is `invoke_agent` bare. */
-const DEFAULT_GRAPH_NAME = "LangGraph";
-
-function agentSpan(runName: string): { name: string; attributes: Attributes } {
-  const agentName = runName === DEFAULT_GRAPH_NAME ? undefined : runName;
-  return { name: spanName("invoke_agent", agentName), attributes: agentAttributes({ name: agentName }) };
-}
-
-function isGraph(s: Serialized | undefined): boolean {
-  const id = s?.id;
-  return Array.isArray(id) && (id.includes("pregel") || id.includes("CompiledStateGraph"));
-}
-
-function guard(method: string, fn: () => void): void {
-  try {
-    fn();
-  } catch (err) {
-    diag.error(`genai-otel/langchain: ${method} failed; the run is not affected`, err);
-  }
-}
-
-function serializedName(s: Serialized | undefined): string | undefined {
-  const named = (s as { name?: unknown } | undefined)?.name;
-  if (typeof named === "string" && named) return named;
-  const id = s?.id;
-  return Array.isArray(id) ? id.at(-1) : undefined;
-}
-
-function parseMaybeJson(input: string): unknown {
-  const t = input.trimStart();
-  if (t.startsWith("{") || t.startsWith("[")) {
-    try {
-      return JSON.parse(input);
-    } catch {
-      // keep the text
-    }
-  }
-  return input;
-}
-
 /**
  * A LangChain.js callback handler that records runs as OpenTelemetry spans named and attributed by
  * the GenAI semantic conventions: chains (by run name), chat models and LLMs (`chat {model}` /

@@ -1,0 +1,33 @@
+import { diag } from "@opentelemetry/api";
+import type { Serialized } from "@langchain/core/load/serializable";
+
+/** Runs a callback body; a throw is reported through `diag` and never reaches LangChain. */
+export function guard(method: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (err) {
+    diag.error(`genai-otel/langchain: ${method} failed; the run is not affected`, err);
+  }
+}
+
+/** A run's name from its serialized form: `name`, else the last part of its id. */
+export function serializedName(s: Serialized | undefined): string | undefined {
+  const named = (s as { name?: unknown } | undefined)?.name;
+  if (typeof named === "string" && named) return named;
+  const id = s?.id;
+  return Array.isArray(id) ? id.at(-1) : undefined;
+}
+
+/** Tool input as LangChain passes it (objects JSON-stringified) back to a value, when it is JSON. */
+export function parseMaybeJson(input: string): unknown {
+  const t = input.trimStart();
+  if (t.startsWith("{") || t.startsWith("[")) {
+    try {
+      return JSON.parse(input);
+    } catch {
+      // keep the text
+    }
+  }
+  return input;
+}
+
