@@ -184,7 +184,9 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
       metadata,
       recordMetrics: true,
     });
-    this.tracker.emitContent(entry, (policy, mask) => policy.inference({ inputMessages, toolDefinitions: () => toolDefinitions(invocation) }, mask));
+    const tools = toolDefinitions(invocation);
+    this.tracker.noteToolDescriptions(entry, tools);
+    this.tracker.emitContent(entry, (policy, mask) => policy.inference({ inputMessages, toolDefinitions: () => tools }, mask));
     const slot = currentSpanSlot();
     if (slot && !slot.span && entry?.span) slot.span = entry.span;
   }
@@ -223,7 +225,8 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
   ): void {
     guard("handleToolStart", () => {
       const name = runName ?? serializedName(tool) ?? "tool";
-      const attributes: Attributes = { ...toolAttributes({ name, callId: toolCallId }), ...FRAMEWORK };
+      const description = this.tracker.toolDescription(parentRunId, name);
+      const attributes: Attributes = { ...toolAttributes({ name, callId: toolCallId, description }), ...FRAMEWORK };
       const entry = this.tracker.start(runId, parentRunId, { name: spanName("execute_tool", name), kind: spanKindFor("execute_tool"), attributes, metadata });
       this.tracker.emitContent(entry, (policy, mask) => policy.tool({ arguments: () => parseMaybeJson(input) }, mask));
     });

@@ -18,6 +18,11 @@ export interface RunEntry {
   graph?: { name: string; isAgent: boolean };
   /** For inference runs: the span's start attributes, kept for the metrics recorded at the end. */
   metricAttributes?: Attributes;
+  /**
+   * On a root run: descriptions of the tools its models were offered, by tool name, so the tool runs
+   * that follow (LangChain passes them no description) can carry `gen_ai.tool.description`.
+   */
+  toolDescriptions?: Map<string, string>;
   /** Content masking from run metadata. */
   mask?: { input?: boolean; output?: boolean };
 }

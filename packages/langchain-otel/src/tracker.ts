@@ -125,6 +125,21 @@ export class RunTracker {
     entry.span.setAttributes(attributes);
   }
 
+  /** Remembers, on the run's root, the descriptions of tools offered to a model in this tree. */
+  noteToolDescriptions(entry: RunEntry | undefined, tools: readonly { name: string; description?: string }[] | undefined): void {
+    if (!entry || !tools?.length) return;
+    const root = this.registry.get(entry.rootId);
+    if (!root) return;
+    root.toolDescriptions ??= new Map();
+    for (const t of tools) if (t.description) root.toolDescriptions.set(t.name, t.description);
+  }
+
+  /** The description of a tool offered to a model earlier in the same tree, if any. */
+  toolDescription(parentRunId: string | undefined, name: string): string | undefined {
+    const parent = this.registry.get(parentRunId);
+    return parent ? this.registry.get(parent.rootId)?.toolDescriptions?.get(name) : undefined;
+  }
+
   /** Adds an event to a run's span (or its nearest spanned ancestor, for hidden runs). */
   event(runId: string, name: string, attributes?: Attributes): void {
     const entry = this.registry.get(runId);

@@ -29,6 +29,9 @@ describe("LangGraph", () => {
     expect(shape[0]).toMatchObject({ name: "invoke_agent weather_agent", attributes: { "gen_ai.operation.name": "invoke_agent", "gen_ai.agent.name": "weather_agent" } });
     expect(shape[0]!.children.map((c) => c.name)).toEqual(["agent", "tools", "agent"]);
     expect(shape[0]!.children[1]!.children.map((c) => c.name)).toEqual(["execute_tool get_weather"]);
+    // LangChain gives tool runs no description: it comes from the tools the model was offered
+    const toolSpan = tracing().spans().find((s) => s.name === "execute_tool get_weather")!;
+    expect(toolSpan.attributes["gen_ai.tool.description"]).toBe("Current weather for a city");
     expect(names.filter((n) => n === "chat gpt-4o-mini")).toHaveLength(2);
     expect(names).toContain("execute_tool get_weather");
     expect(handler.openRuns).toBe(0);
