@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const PACKAGES = {
-  "core-semconv": ["ATTR_GEN_AI_OPERATION_NAME", "ContentPolicy", "safeJsonStringify", "spanName"],
+  "core-semconv": ["ATTR_GEN_AI_OPERATION_NAME", "ContentPolicy", "safeJsonStringify", "spanName", "withWorkflow", "toOpenInference"],
   "langchain-otel": ["OpenTelemetryCallbackHandler"],
   "llamaindex-otel": ["instrumentLlamaIndex"],
   "exporter-presets": ["setupTracing", "createExporter"],

@@ -11,9 +11,10 @@
  * | New Relic AI monitoring | OTel GenAI | `none` |
  * | Langfuse | `langfuse.*` > `gen_ai.*` > OpenInference `input.value`/`output.value` | `none` |
  * | Grafana, Honeycomb, Jaeger | any attributes | `none` |
+ *
+ * The exporter wrapper (`TranslatingSpanExporter`) is in `@genai-otel/core-semconv/export`.
  * @packageDocumentation
  */
-export { TranslatingSpanExporter, translateSpan, spanInfoOf } from "./exporter";
 export { openInferenceTranslator, toOpenInference } from "./openinference";
 export { traceloopTranslator, toTraceloop } from "./traceloop";
 export { identityTranslator, translatorFor } from "./registry";

@@ -1,4 +1,5 @@
-import { spanInfoOf, toTraceloop } from "@genai-otel/core-semconv";
+import { toTraceloop } from "@genai-otel/core-semconv";
+import { spanInfoOf } from "@genai-otel/core-semconv/export";
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { describe, expect, it } from "vitest";
 import { CAPTURE_OFF, CAPTURE_ON, added, agentRunSpans } from "./fixtures";

@@ -1,4 +1,4 @@
-import { TranslatingSpanExporter } from "@genai-otel/core-semconv";
+import { TranslatingSpanExporter } from "@genai-otel/core-semconv/export";
 import type { SpanExporter } from "@opentelemetry/sdk-trace-base";
 import type { Conventions } from "./conventions";
 
