@@ -1,9 +1,9 @@
+import { useReceiver } from "./receiver-fixture";
 import { createServer } from "node:net";
-import { type FaultMode, type OtlpReceiver, startOtlpReceiver } from "@genai-otel-internal/otlp-receiver";
+import type { FaultMode, } from "@genai-otel-internal/otlp-receiver";
 import { type DestinationStats, type SetupTracingOptions, setupTracing } from "@genai-otel/exporter-presets";
 import type { Tracer } from "@opentelemetry/api";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { captureDiag, PRESET_ENV_VARS } from "./helpers";
+import { describe, expect, it, } from "vitest";
 
 const KEY = "fake-fault-key-4242";
 /** Short exporter and processor timings, so that every fault resolves in well under a second. */
@@ -11,32 +11,7 @@ const TIMEOUT_MS = 300;
 const QUEUE = 20;
 const BATCH = { scheduledDelayMillis: 10, maxQueueSize: QUEUE, maxExportBatchSize: 10, exportTimeoutMillis: 600 } as const;
 
-let receiver: OtlpReceiver;
-let diagLog: ReturnType<typeof captureDiag>;
-const rejections: unknown[] = [];
-const onRejection = (reason: unknown) => rejections.push(reason);
-
-beforeAll(async () => {
-  receiver = await startOtlpReceiver();
-  process.on("unhandledRejection", onRejection);
-});
-afterAll(async () => {
-  process.off("unhandledRejection", onRejection);
-  await receiver.close();
-});
-beforeEach(() => {
-  receiver.reset();
-  rejections.length = 0;
-  for (const name of PRESET_ENV_VARS) vi.stubEnv(name, undefined);
-  diagLog = captureDiag();
-});
-afterEach(async () => {
-  await new Promise((resolve) => setTimeout(resolve, 20)); // let late rejections surface
-  expect(rejections).toEqual([]);
-  expect(diagLog.text()).not.toContain(KEY);
-  diagLog.stop();
-  vi.unstubAllEnvs();
-});
+const fx = useReceiver({ secrets: [KEY], noUnhandledRejections: true });
 
 /** The app: a computation that records one span per step. Its result must not depend on tracing. */
 function app(tracer: Tracer | undefined, steps: number): number {
@@ -50,7 +25,7 @@ function app(tracer: Tracer | undefined, steps: number): number {
 }
 
 function setup(destination: "http" | "grpc" | string, extra: Partial<SetupTracingOptions> = {}) {
-  const endpoint = destination === "http" ? `${receiver.httpUrl}/v1/traces` : destination === "grpc" ? receiver.grpcUrl : destination;
+  const endpoint = destination === "http" ? `${fx.receiver.httpUrl}/v1/traces` : destination === "grpc" ? fx.receiver.grpcUrl : destination;
   const protocol = destination === "grpc" ? "grpc" : "http/protobuf";
   return setupTracing({
     presets: [{ name: "newrelic", options: { licenseKey: KEY, endpoint, protocol, timeoutMillis: TIMEOUT_MS } }],
@@ -83,7 +58,7 @@ describe("a faulty destination never affects the app", () => {
   ];
 
   it.each(faults)("over HTTP, when it %s: same result, spans counted as failed and reported", async (_label, mode, options) => {
-    receiver.setMode(mode, options);
+    fx.receiver.setMode(mode, options);
     const tracing = setup("http");
     const tracer = tracing.tracerProvider.getTracer("fault");
     const started = performance.now();
@@ -95,16 +70,16 @@ describe("a faulty destination never affects the app", () => {
     expect(stats).toMatchObject({ preset: "newrelic", exportedSpans: 0, failedSpans: 5, droppedSpans: 0 });
     expectAccounted(stats!, 5);
     expect(stats!.lastError).toBeTruthy();
-    expect(diagLog.text()).toContain('preset "newrelic" could not export 5 span(s)');
-    expect(diagLog.text()).toContain('preset "newrelic" lost 5 span(s): 0 dropped (queue full), 5 failed to export.');
-    if (mode === "throttle-429" && "retryAfterSeconds" in options) expect(receiver.requests.length).toBeGreaterThan(1);
+    expect(fx.diagText()).toContain('preset "newrelic" could not export 5 span(s)');
+    expect(fx.diagText()).toContain('preset "newrelic" lost 5 span(s): 0 dropped (queue full), 5 failed to export.');
+    if (mode === "throttle-429" && "retryAfterSeconds" in options) expect(fx.receiver.requests.length).toBeGreaterThan(1);
   });
 
   it.each([
     ["answers UNAVAILABLE", "refuse-503"],
     ["hangs", "hang"],
   ] as const)("over gRPC, when it %s", async (_label, mode) => {
-    receiver.setMode(mode);
+    fx.receiver.setMode(mode);
     const tracing = setup("grpc");
     expect(app(tracing.tracerProvider.getTracer("fault"), 5)).toBe(app(undefined, 5));
     await tracing.shutdown();
@@ -116,20 +91,20 @@ describe("a faulty destination never affects the app", () => {
     expect(app(tracing.tracerProvider.getTracer("fault"), 3)).toBe(app(undefined, 3));
     await tracing.shutdown();
     expect(tracing.stats()[0]).toMatchObject({ exportedSpans: 0, failedSpans: 3 });
-    expect(diagLog.text()).toMatch(/could not export 3 span\(s\) \(3 lost so far\): .*ECONNREFUSED/);
+    expect(fx.diagText()).toMatch(/could not export 3 span\(s\) \(3 lost so far\): .*ECONNREFUSED/);
   });
 
   it("when it is slow but within the timeout, spans arrive", async () => {
-    receiver.setMode("slow", { slowDelayMs: 100 });
+    fx.receiver.setMode("slow", { slowDelayMs: 100 });
     const tracing = setup("http");
     app(tracing.tracerProvider.getTracer("fault"), 3);
     await tracing.shutdown();
     expect(tracing.stats()[0]).toMatchObject({ exportedSpans: 3, failedSpans: 0 });
-    expect(receiver.spans()).toHaveLength(3);
+    expect(fx.receiver.spans()).toHaveLength(3);
   });
 
   it("bounds memory while it hangs: the queue stays at maxQueueSize, the rest is dropped and counted", async () => {
-    receiver.setMode("hang");
+    fx.receiver.setMode("hang");
     const tracing = setup("http");
     const tracer = tracing.tracerProvider.getTracer("fault");
     let maxQueued = 0;
@@ -140,30 +115,30 @@ describe("a faulty destination never affects the app", () => {
     expect(maxQueued).toBeLessThanOrEqual(QUEUE);
     const during = tracing.stats()[0]!;
     expect(during.droppedSpans).toBeGreaterThanOrEqual(200 - QUEUE - BATCH.maxExportBatchSize);
-    expect(diagLog.text()).toContain(`preset "newrelic" export queue is full (maxQueueSize=${QUEUE}); dropping spans until it drains.`);
+    expect(fx.diagText()).toContain(`preset "newrelic" export queue is full (maxQueueSize=${QUEUE}); dropping spans until it drains.`);
 
     await tracing.shutdown();
     const after = tracing.stats()[0]!;
     expect(after.exportedSpans).toBe(0);
     expectAccounted(after, 200);
-    expect(diagLog.text()).toMatch(new RegExp(`dropped ${after.droppedSpans} span\\(s\\) while its export queue was full`));
+    expect(fx.diagText()).toMatch(new RegExp(`dropped ${after.droppedSpans} span\\(s\\) while its export queue was full`));
   });
 
   it("bounds memory in immediate mode too (the exporter's concurrency limit fails the excess at once)", async () => {
-    receiver.setMode("hang");
+    fx.receiver.setMode("hang");
     const tracing = setup("http", { exportMode: "immediate" });
     app(tracing.tracerProvider.getTracer("fault"), 50);
     await tracing.shutdown();
     const [stats] = tracing.stats();
     expect(stats).toMatchObject({ exportMode: "immediate", exportedSpans: 0, failedSpans: 50, droppedSpans: 0 });
-    expect(receiver.requests.length).toBeLessThanOrEqual(30);
+    expect(fx.receiver.requests.length).toBeLessThanOrEqual(30);
   });
 
   it("a failing destination does not hold back a healthy one", async () => {
     const tracing = setupTracing({
       presets: [
         { name: "otlp", options: { endpoint: `http://127.0.0.1:${await freePort()}/v1/traces`, timeoutMillis: TIMEOUT_MS } },
-        { name: "otlp", options: { endpoint: `${receiver.httpUrl}/v1/traces` } },
+        { name: "otlp", options: { endpoint: `${fx.receiver.httpUrl}/v1/traces` } },
       ],
       registerGlobal: false,
       batch: BATCH,
@@ -174,11 +149,11 @@ describe("a faulty destination never affects the app", () => {
       [0, 4],
       [4, 0],
     ]);
-    expect(receiver.spans()).toHaveLength(4);
+    expect(fx.receiver.spans()).toHaveLength(4);
   });
 
   it("errors of the app pass through unchanged", async () => {
-    receiver.setMode("refuse-503");
+    fx.receiver.setMode("refuse-503");
     const tracing = setup("http");
     const tracer = tracing.tracerProvider.getTracer("fault");
     const boom = new Error("app failure");

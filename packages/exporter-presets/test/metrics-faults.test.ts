@@ -1,40 +1,14 @@
+import { useReceiver } from "./receiver-fixture";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { type OtlpReceiver, startOtlpReceiver } from "@genai-otel-internal/otlp-receiver";
 import { setupTracing } from "@genai-otel/exporter-presets";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { captureDiag, PRESET_ENV_VARS } from "./helpers";
+import { describe, expect, it, } from "vitest";
 import { recordChat } from "./metrics-helpers";
 
 const KEY = "fake-metrics-fault-key-4242";
 const TIMEOUT_MS = 300;
 
-let receiver: OtlpReceiver;
-let diagLog: ReturnType<typeof captureDiag>;
-const rejections: unknown[] = [];
-const onRejection = (reason: unknown) => rejections.push(reason);
-
-beforeAll(async () => {
-  receiver = await startOtlpReceiver();
-  process.on("unhandledRejection", onRejection);
-});
-afterAll(async () => {
-  process.off("unhandledRejection", onRejection);
-  await receiver.close();
-});
-beforeEach(() => {
-  receiver.reset();
-  rejections.length = 0;
-  for (const name of PRESET_ENV_VARS) vi.stubEnv(name, undefined);
-  diagLog = captureDiag();
-});
-afterEach(async () => {
-  await new Promise((resolve) => setTimeout(resolve, 20)); // let late rejections surface
-  expect(rejections).toEqual([]);
-  expect(diagLog.text()).not.toContain(KEY);
-  diagLog.stop();
-  vi.unstubAllEnvs();
-});
+const fx = useReceiver({ secrets: [KEY], noUnhandledRejections: true });
 
 /** A local HTTP server answering every request with `answer` (or never, when it returns nothing). */
 async function startServer(answer: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ url: string; close: () => Promise<void> }> {
@@ -71,7 +45,7 @@ function app(steps: number): number {
 
 /** Spans to the receiver, metrics to `metricsEndpoint`; registered globally so the app's GenAIMetrics reach it. */
 function setup(metricsEndpoint: string, protocol: "http/protobuf" | "grpc" = "http/protobuf") {
-  const endpoint = protocol === "grpc" ? receiver.grpcUrl : `${receiver.httpUrl}/v1/traces`;
+  const endpoint = protocol === "grpc" ? fx.receiver.grpcUrl : `${fx.receiver.httpUrl}/v1/traces`;
   return setupTracing({
     presets: [{ name: "newrelic", options: { licenseKey: KEY, endpoint, metricsEndpoint, protocol, timeoutMillis: TIMEOUT_MS } }],
     batch: { scheduledDelayMillis: 10 },
@@ -83,7 +57,7 @@ async function expectSpansUnaffected(tracing: ReturnType<typeof setup>) {
   const started = Date.now();
   await tracing.forceFlush(); // resolves although the metrics export fails
   expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 1500);
-  expect((await receiver.waitForSpans(1)).map((span) => span.name)).toEqual(["still traced"]);
+  expect((await fx.receiver.waitForSpans(1)).map((span) => span.name)).toEqual(["still traced"]);
   expect(tracing.stats()[0]).toMatchObject({ exportedSpans: 1, failedSpans: 0 });
 }
 
@@ -113,7 +87,7 @@ describe("a failing metrics destination never affects the app or its spans", () 
       const { metrics } = tracing.stats()[0]!;
       expect(metrics).toMatchObject({ exportedPoints: 0, failedExports: 1, failedPoints: 4 });
       expect(metrics?.lastError).toEqual(expect.any(String));
-      expect(diagLog.text()).toContain('preset "newrelic" could not export 4 metric point(s) (4 lost so far)');
+      expect(fx.diagText()).toContain('preset "newrelic" could not export 4 metric point(s) (4 lost so far)');
     } finally {
       await tracing.shutdown();
       await destination.close();

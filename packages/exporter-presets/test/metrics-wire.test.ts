@@ -1,39 +1,16 @@
-import { GRPC_PATHS, type OtlpReceiver, type ReceivedRequest, startOtlpReceiver } from "@genai-otel-internal/otlp-receiver";
+import { useReceiver } from "./receiver-fixture";
+import { GRPC_PATHS, type ReceivedRequest, } from "@genai-otel-internal/otlp-receiver";
 import { type PresetSelection, setupTracing } from "@genai-otel/exporter-presets";
 import { metrics } from "@opentelemetry/api";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { captureDiag, PRESET_ENV_VARS } from "./helpers";
+import { describe, expect, it, vi } from "vitest";
 import { CUMULATIVE, DELTA, expectChatMetrics, recordChat } from "./metrics-helpers";
-import { startPathProxy } from "./path-proxy";
 
 const KEY = "fake-metrics-key-0123456789";
 const SECRET = "fake-metrics-secret-9876543210";
 const PROTOBUF = "application/x-protobuf";
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
 
-let receiver: OtlpReceiver;
-let proxy: Awaited<ReturnType<typeof startPathProxy>>;
-let diagLog: ReturnType<typeof captureDiag>;
-
-beforeAll(async () => {
-  receiver = await startOtlpReceiver();
-  proxy = await startPathProxy(receiver.httpUrl);
-});
-afterAll(async () => {
-  await proxy.close();
-  await receiver.close();
-});
-beforeEach(() => {
-  receiver.reset();
-  for (const name of PRESET_ENV_VARS) vi.stubEnv(name, undefined);
-  diagLog = captureDiag();
-});
-afterEach(() => {
-  expect(diagLog.text()).not.toContain(KEY);
-  expect(diagLog.text()).not.toContain(SECRET);
-  diagLog.stop();
-  vi.unstubAllEnvs();
-});
+const fx = useReceiver({ secrets: [KEY, SECRET], proxy: true });
 
 interface Urls {
   /** The path proxy: the receiver sees the original path in `x-original-path`. */
@@ -153,7 +130,7 @@ const cases: Record<string, MetricsCase> = {
 
 describe("GenAI metrics on the wire, per preset", () => {
   it.each(Object.entries(cases))("%s", async (_label, c) => {
-    const urls: Urls = { http: proxy.url, grpc: receiver.grpcUrl };
+    const urls: Urls = { http: fx.proxy.url, grpc: fx.receiver.grpcUrl };
     for (const [name, value] of Object.entries(c.env?.(urls) ?? {})) vi.stubEnv(name, value);
     // Registered globally (the default): GenAIMetrics records through the global meter provider.
     const tracing = setupTracing({ serviceName: "metrics-test", presets: [c.selection(urls)], resourceAttributes: { "test.run": "metrics" } });
@@ -162,8 +139,8 @@ describe("GenAI metrics on the wire, per preset", () => {
       recordChat();
       await tracing.forceFlush();
 
-      const received = await receiver.waitForMetrics(3);
-      const requests = receiver.requests.filter((request) => request.signal === "metrics");
+      const received = await fx.receiver.waitForMetrics(3);
+      const requests = fx.receiver.requests.filter((request) => request.signal === "metrics");
       expect(requests).toHaveLength(1);
       const request = requests[0] as ReceivedRequest;
       expect(request.transport).toBe(c.transport);
@@ -185,16 +162,16 @@ describe("metrics beside spans", () => {
     vi.stubEnv("OTEL_EXPORTER_OTLP_METRICS_PROTOCOL", "http/json");
     vi.stubEnv("OTEL_EXPORTER_OTLP_METRICS_HEADERS", "x-only-metrics=1");
     vi.stubEnv("HONEYCOMB_DATASET", "llm-traces");
-    const tracing = setupTracing({ presets: [{ name: "honeycomb", options: { apiKey: KEY, baseUrl: proxy.url } }], registerGlobal: false });
+    const tracing = setupTracing({ presets: [{ name: "honeycomb", options: { apiKey: KEY, baseUrl: fx.proxy.url } }], registerGlobal: false });
     tracing.tracerProvider.getTracer("t").startSpan("chat m").end();
     recordChat(tracing.meterProvider);
     await tracing.forceFlush();
-    await receiver.waitForSpans(1);
-    await receiver.waitForMetrics(3);
+    await fx.receiver.waitForSpans(1);
+    await fx.receiver.waitForMetrics(3);
     await tracing.shutdown();
 
-    const traces = receiver.requests.find((request) => request.signal === "traces")!;
-    const metricsRequest = receiver.requests.find((request) => request.signal === "metrics")!;
+    const traces = fx.receiver.requests.find((request) => request.signal === "traces")!;
+    const metricsRequest = fx.receiver.requests.find((request) => request.signal === "metrics")!;
     expect(traces).toMatchObject({ contentType: PROTOBUF, headers: { "x-original-path": "/v1/traces", "x-honeycomb-dataset": "llm-traces" } });
     expect(traces.headers["x-only-metrics"]).toBeUndefined();
     expect(metricsRequest).toMatchObject({
@@ -206,8 +183,8 @@ describe("metrics beside spans", () => {
   it("each destination gets its own reader and its backend's temporality", async () => {
     const tracing = setupTracing({
       presets: [
-        { name: "newrelic", options: { licenseKey: KEY, endpoint: `${proxy.url}/newrelic/v1/traces` } },
-        { name: "otlp", options: { endpoint: `${proxy.url}/collector/v1/traces` } },
+        { name: "newrelic", options: { licenseKey: KEY, endpoint: `${fx.proxy.url}/newrelic/v1/traces` } },
+        { name: "otlp", options: { endpoint: `${fx.proxy.url}/collector/v1/traces` } },
       ],
       registerGlobal: false,
     });
@@ -215,7 +192,7 @@ describe("metrics beside spans", () => {
     await tracing.forceFlush();
     await tracing.shutdown();
     const sent = (prefix: string) =>
-      receiver.requests.filter((request) => request.headers["x-original-path"]?.startsWith(prefix)).flatMap((request) => request.metrics);
+      fx.receiver.requests.filter((request) => request.headers["x-original-path"]?.startsWith(prefix)).flatMap((request) => request.metrics);
     expectChatMetrics(sent("/newrelic/v1/metrics"), DELTA);
     // Cumulative: the final export at shutdown repeats the points; the first export is what was recorded.
     expectChatMetrics(sent("/collector/v1/metrics").slice(0, 3), CUMULATIVE);
@@ -224,19 +201,19 @@ describe("metrics beside spans", () => {
 
   it("exports on its own every metricsExportIntervalMillis (and OTEL_METRIC_EXPORT_INTERVAL)", async () => {
     const tracing = setupTracing({
-      presets: [{ name: "otlp", options: { endpoint: `${receiver.httpUrl}/v1/traces` } }],
+      presets: [{ name: "otlp", options: { endpoint: `${fx.receiver.httpUrl}/v1/traces` } }],
       registerGlobal: false,
       metricsExportIntervalMillis: 50,
     });
     recordChat(tracing.meterProvider);
-    expectChatMetrics((await receiver.waitForMetrics(3, 2000)).slice(0, 3), CUMULATIVE);
+    expectChatMetrics((await fx.receiver.waitForMetrics(3, 2000)).slice(0, 3), CUMULATIVE);
     await tracing.shutdown();
 
-    receiver.reset();
+    fx.receiver.reset();
     vi.stubEnv("OTEL_METRIC_EXPORT_INTERVAL", "50");
-    const fromEnv = setupTracing({ presets: [{ name: "otlp", options: { endpoint: `${receiver.httpUrl}/v1/traces` } }], registerGlobal: false });
+    const fromEnv = setupTracing({ presets: [{ name: "otlp", options: { endpoint: `${fx.receiver.httpUrl}/v1/traces` } }], registerGlobal: false });
     recordChat(fromEnv.meterProvider);
-    await receiver.waitForMetrics(3, 2000);
+    await fx.receiver.waitForMetrics(3, 2000);
     await fromEnv.shutdown();
   });
 });

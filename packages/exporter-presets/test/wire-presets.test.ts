@@ -1,9 +1,8 @@
-import { type OtlpReceiver, type ReceivedRequest, startOtlpReceiver } from "@genai-otel-internal/otlp-receiver";
+import { useReceiver } from "./receiver-fixture";
+import type { ReceivedRequest, } from "@genai-otel-internal/otlp-receiver";
 import { type PresetSelection, setupTracing } from "@genai-otel/exporter-presets";
 import { context, SpanKind, trace } from "@opentelemetry/api";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { captureDiag, PRESET_ENV_VARS } from "./helpers";
-import { startPathProxy } from "./path-proxy";
+import { describe, expect, it, vi } from "vitest";
 
 const KEY = "fake-key-0123456789";
 const SECRET = "fake-secret-9876543210";
@@ -11,30 +10,7 @@ const GRPC_PATH = "/opentelemetry.proto.collector.trace.v1.TraceService/Export";
 const PROTOBUF = "application/x-protobuf";
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
 
-let receiver: OtlpReceiver;
-let proxy: Awaited<ReturnType<typeof startPathProxy>>;
-let diagLog: ReturnType<typeof captureDiag>;
-
-beforeAll(async () => {
-  receiver = await startOtlpReceiver();
-  proxy = await startPathProxy(receiver.httpUrl);
-});
-afterAll(async () => {
-  await proxy.close();
-  await receiver.close();
-});
-beforeEach(() => {
-  receiver.reset();
-  for (const name of PRESET_ENV_VARS) vi.stubEnv(name, undefined);
-  diagLog = captureDiag();
-});
-afterEach(() => {
-  // No secret value ever reaches a log line, whatever the preset.
-  expect(diagLog.text()).not.toContain(KEY);
-  expect(diagLog.text()).not.toContain(SECRET);
-  diagLog.stop();
-  vi.unstubAllEnvs();
-});
+const fx = useReceiver({ secrets: [KEY, SECRET], proxy: true });
 
 /** Where the test receiver listens: the path proxy (any HTTP path) and the gRPC server. */
 interface Urls {
@@ -315,12 +291,12 @@ async function exportChat(selection: PresetSelection) {
 
 describe("every preset on the wire", () => {
   it.each(Object.entries(cases))("%s", async (_label, c) => {
-    const urls: Urls = { http: proxy.url, grpc: receiver.grpcUrl, grpcHostPort: receiver.grpcUrl.replace("http://", "") };
+    const urls: Urls = { http: fx.proxy.url, grpc: fx.receiver.grpcUrl, grpcHostPort: fx.receiver.grpcUrl.replace("http://", "") };
     for (const [name, value] of Object.entries(c.env?.(urls) ?? {})) vi.stubEnv(name, value);
     const { tracing, agentId, chatId } = await exportChat(c.selection(urls));
 
-    const spans = await receiver.waitForSpans(2);
-    const request = receiver.requests[0] as ReceivedRequest;
+    const spans = await fx.receiver.waitForSpans(2);
+    const request = fx.receiver.requests[0] as ReceivedRequest;
     expect(request.transport).toBe(c.transport);
     expect(c.transport === "http" ? request.headers["x-original-path"] : request.path).toBe(c.path);
     expect(request.contentType).toBe(c.contentType);
@@ -356,9 +332,9 @@ describe("fan-out", () => {
     const long = "x".repeat(5000);
     const tracing = setupTracing({
       presets: [
-        { name: "phoenix", options: { baseUrl: `${proxy.url}/phoenix` } },
-        { name: "traceloop", options: { baseUrl: `${proxy.url}/traceloop` } },
-        { name: "newrelic", options: { licenseKey: KEY, endpoint: `${proxy.url}/newrelic/v1/traces` } },
+        { name: "phoenix", options: { baseUrl: `${fx.proxy.url}/phoenix` } },
+        { name: "traceloop", options: { baseUrl: `${fx.proxy.url}/traceloop` } },
+        { name: "newrelic", options: { licenseKey: KEY, endpoint: `${fx.proxy.url}/newrelic/v1/traces` } },
       ],
       registerGlobal: false,
     });
@@ -367,9 +343,9 @@ describe("fan-out", () => {
     });
     span.end();
     await tracing.shutdown();
-    await receiver.waitForSpans(3);
+    await fx.receiver.waitForSpans(3);
     const byPath = (prefix: string) =>
-      receiver.requests.filter((r) => r.headers["x-original-path"]?.startsWith(prefix)).flatMap((r) => r.spans)[0]?.attributes;
+      fx.receiver.requests.filter((r) => r.headers["x-original-path"]?.startsWith(prefix)).flatMap((r) => r.spans)[0]?.attributes;
     expect(byPath("/phoenix")).toMatchObject({ "openinference.span.kind": "LLM", "llm.model_name": "m", "test.long": long });
     expect(byPath("/phoenix")?.["gen_ai.prompt.0.content"]).toBeUndefined();
     expect(byPath("/traceloop")).toMatchObject({ "gen_ai.prompt.0.content": "Weather in Paris?", "test.long": long });

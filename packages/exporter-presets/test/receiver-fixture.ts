@@ -1,0 +1,57 @@
+import { type OtlpReceiver, startOtlpReceiver } from "@genai-otel-internal/otlp-receiver";
+import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from "vitest";
+import { captureDiag, PRESET_ENV_VARS } from "./helpers";
+import { startPathProxy } from "./path-proxy";
+
+/** What a test file gets from {@link useReceiver}; read the fields inside tests (they are set in hooks). */
+export interface ReceiverFixture {
+  receiver: OtlpReceiver;
+  /** The path proxy in front of the receiver's HTTP server (only with `proxy: true`). */
+  proxy: Awaited<ReturnType<typeof startPathProxy>>;
+  /** The diag lines logged during the current test. */
+  diagText(): string;
+}
+
+/**
+ * One local OTLP receiver per test file, reset before each test, with every preset env var cleared
+ * and diag captured. After each test: no secret value reached a log line, and (with
+ * `noUnhandledRejections`) no promise rejection escaped.
+ *
+ * @param options.secrets - fake secret values that must never be logged
+ * @param options.proxy - also start a path proxy (for presets whose path is not `/v1/traces`)
+ * @param options.noUnhandledRejections - fail a test when an unhandled rejection happened during it
+ */
+export function useReceiver(options: { secrets: readonly string[]; proxy?: boolean; noUnhandledRejections?: boolean }): ReceiverFixture {
+  const fixture = {} as ReceiverFixture;
+  let diagLog: ReturnType<typeof captureDiag>;
+  const rejections: unknown[] = [];
+  const onRejection = (reason: unknown) => rejections.push(reason);
+
+  beforeAll(async () => {
+    fixture.receiver = await startOtlpReceiver();
+    if (options.proxy) fixture.proxy = await startPathProxy(fixture.receiver.httpUrl);
+    if (options.noUnhandledRejections) process.on("unhandledRejection", onRejection);
+  });
+  afterAll(async () => {
+    if (options.noUnhandledRejections) process.off("unhandledRejection", onRejection);
+    await fixture.proxy?.close();
+    await fixture.receiver.close();
+  });
+  beforeEach(() => {
+    fixture.receiver.reset();
+    rejections.length = 0;
+    for (const name of PRESET_ENV_VARS) vi.stubEnv(name, undefined);
+    diagLog = captureDiag();
+    fixture.diagText = () => diagLog.text();
+  });
+  afterEach(async () => {
+    if (options.noUnhandledRejections) {
+      await new Promise((resolve) => setTimeout(resolve, 20)); // let late rejections surface
+      expect(rejections).toEqual([]);
+    }
+    for (const secret of options.secrets) expect(diagLog.text()).not.toContain(secret);
+    diagLog.stop();
+    vi.unstubAllEnvs();
+  });
+  return fixture;
+}
