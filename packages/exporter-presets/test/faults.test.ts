@@ -1,9 +1,9 @@
-import { useReceiver } from "./receiver-fixture";
 import { createServer } from "node:net";
-import type { FaultMode, } from "@genai-otel-internal/otlp-receiver";
+import type { FaultMode } from "@genai-otel-internal/otlp-receiver";
 import { type DestinationStats, type SetupTracingOptions, setupTracing } from "@genai-otel/exporter-presets";
 import type { Tracer } from "@opentelemetry/api";
-import { describe, expect, it, } from "vitest";
+import { describe, expect, it } from "vitest";
+import { useReceiver } from "./receiver-fixture";
 
 const KEY = "fake-fault-key-4242";
 /** Short exporter and processor timings, so that every fault resolves in well under a second. */

@@ -1,9 +1,9 @@
-import { useReceiver } from "./receiver-fixture";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { setupTracing } from "@genai-otel/exporter-presets";
-import { describe, expect, it, } from "vitest";
+import { describe, expect, it } from "vitest";
 import { recordChat } from "./metrics-helpers";
+import { useReceiver } from "./receiver-fixture";
 
 const KEY = "fake-metrics-fault-key-4242";
 const TIMEOUT_MS = 300;

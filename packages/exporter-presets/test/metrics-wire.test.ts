@@ -1,9 +1,9 @@
-import { useReceiver } from "./receiver-fixture";
-import { GRPC_PATHS, type ReceivedRequest, } from "@genai-otel-internal/otlp-receiver";
+import { GRPC_PATHS, type ReceivedRequest } from "@genai-otel-internal/otlp-receiver";
 import { type PresetSelection, setupTracing } from "@genai-otel/exporter-presets";
 import { metrics } from "@opentelemetry/api";
 import { describe, expect, it, vi } from "vitest";
 import { CUMULATIVE, DELTA, expectChatMetrics, recordChat } from "./metrics-helpers";
+import { useReceiver } from "./receiver-fixture";
 
 const KEY = "fake-metrics-key-0123456789";
 const SECRET = "fake-metrics-secret-9876543210";

@@ -1,8 +1,8 @@
-import { useReceiver } from "./receiver-fixture";
-import type { ReceivedRequest, } from "@genai-otel-internal/otlp-receiver";
+import type { ReceivedRequest } from "@genai-otel-internal/otlp-receiver";
 import { type PresetSelection, setupTracing } from "@genai-otel/exporter-presets";
 import { context, SpanKind, trace } from "@opentelemetry/api";
 import { describe, expect, it, vi } from "vitest";
+import { useReceiver } from "./receiver-fixture";
 
 const KEY = "fake-key-0123456789";
 const SECRET = "fake-secret-9876543210";
