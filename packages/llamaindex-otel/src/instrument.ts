@@ -55,7 +55,7 @@ export function startInstrumentation(options: LlamaIndexInstrumentationOptions):
       diag.warn(`genai-otel llamaindex: ${patch.name} failed; those calls run untraced`, err);
     }
   }
-  patcher.onRestore(endOpenStreams);
+  patcher.onRestore(() => endOpenStreams(telemetry));
   const ready = loadPeer("@llamaindex/workflow", (mod) => patchWorkflowAgents(mod, patcher));
   const running: Running = {
     telemetry,

@@ -139,6 +139,6 @@ export class Telemetry {
       finishSpan(span, "done");
       return fn();
     }
-    return endWhenDone(span, result, start.hooks, ctx);
+    return endWhenDone(span, result, start.hooks, ctx, this);
   }
 }

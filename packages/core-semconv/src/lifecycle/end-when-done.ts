@@ -40,27 +40,28 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
  * - anything else: the span ends now.
  *
  * @param ctx - the context holding `span`, restored around each pull of a stream
+ * @param owner - who traced it (an instrumentation), for {@link endOpenStreams}
  */
-export function endWhenDone<T>(span: Span, result: T, hooks: ResultHooks = {}, ctx: Context = context.active()): T {
+export function endWhenDone<T>(span: Span, result: T, hooks: ResultHooks = {}, ctx: Context = context.active(), owner?: object): T {
   if (isPromiseLike(result) && Object.getPrototypeOf(result) !== Promise.prototype) {
     // A thenable with more to it (a Promise subclass, a handler that is also iterable): the caller
     // keeps it unchanged; the span ends when it settles.
     result.then(
-      (value) => settle(span, value, hooks, ctx, false),
+      (value) => settle(span, value, hooks, ctx, owner, false),
       (err: unknown) => failWith(span, hooks, err),
     );
     return result;
   }
   if (isPromiseLike(result)) {
     return result.then(
-      (value) => settle(span, value, hooks, ctx),
+      (value) => settle(span, value, hooks, ctx, owner),
       (err: unknown) => {
         failWith(span, hooks, err);
         throw err;
       },
     ) as T;
   }
-  return settle(span, result, hooks, ctx);
+  return settle(span, result, hooks, ctx, owner);
 }
 
 /** Ends `span` with `error`, then tells the `failed` hook. */
@@ -69,7 +70,7 @@ export function failWith(span: Span, hooks: ResultHooks | undefined, error: unkn
   guard("reading an error", () => hooks?.failed?.(span, error));
 }
 
-function settle<T>(span: Span, value: T, hooks: ResultHooks, ctx: Context, traceStreams = true): T {
+function settle<T>(span: Span, value: T, hooks: ResultHooks, ctx: Context, owner: object | undefined, traceStreams = true): T {
   if (!traceStreams || (!isAsyncIterable(value) && !isReadableStream(value))) {
     guard("reading a result", () => hooks.result?.(span, value));
     finishSpan(span, "done");
@@ -86,20 +87,23 @@ function settle<T>(span: Span, value: T, hooks: ResultHooks, ctx: Context, trace
   };
   const onChunk = (chunk: unknown) => guard("reading a chunk", () => hooks.chunk?.(span, chunk));
   const traced = isReadableStream(value) ? traceReadableStream(value, ctx, onChunk, finish) : traceStream(value as AsyncIterable<unknown>, ctx, onChunk, finish);
-  openStreams.add(finish);
+  openStreams.set(finish, owner);
   if (traced && typeof traced === "object") dropped.register(traced, finish);
   return traced as T;
 }
 
-/** How each stream still being read ends (see {@link endOpenStreams}). */
-const openStreams = new Set<(outcome: Outcome) => void>();
+/** How each stream still being read ends, with who traced it (see {@link endOpenStreams}). */
+const openStreams = new Map<(outcome: Outcome) => void, object | undefined>();
 
 /** A stream the app dropped unread (garbage-collected) ends its span, marked incomplete. */
 const dropped = new FinalizationRegistry<(outcome: Outcome) => void>((finish) => finish("incomplete"));
 
-/** Ends the spans of every stream not read to its end yet, marked incomplete (on uninstrument). */
-export function endOpenStreams(): void {
-  for (const finish of [...openStreams]) finish("incomplete");
+/**
+ * Ends the spans of the streams `owner` traced that are not read to their end yet, marked
+ * incomplete (an instrumentation's uninstrument). Streams traced by others are left alone.
+ */
+export function endOpenStreams(owner: object): void {
+  for (const [finish, by] of [...openStreams]) if (by === owner) finish("incomplete");
 }
 
 /**
