@@ -3,25 +3,16 @@ import { type PresetSelection, setupTracing } from "@genai-otel/exporter-presets
 import { metrics } from "@opentelemetry/api";
 import { describe, expect, it, vi } from "vitest";
 import { CUMULATIVE, DELTA, expectChatMetrics, recordChat } from "./metrics-helpers";
-import { useReceiver } from "./receiver-fixture";
+import { basicAuth, PROTOBUF, type ReceiverUrls, useReceiver } from "./receiver-fixture";
 
 const KEY = "fake-metrics-key-0123456789";
 const SECRET = "fake-metrics-secret-9876543210";
-const PROTOBUF = "application/x-protobuf";
-const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
 
 const fx = useReceiver({ secrets: [KEY, SECRET], proxy: true });
 
-interface Urls {
-  /** The path proxy: the receiver sees the original path in `x-original-path`. */
-  http: string;
-  /** The receiver's gRPC server. */
-  grpc: string;
-}
-
 interface MetricsCase {
-  selection: (urls: Urls) => PresetSelection;
-  env?: (urls: Urls) => Record<string, string>;
+  selection: (urls: ReceiverUrls) => PresetSelection;
+  env?: (urls: ReceiverUrls) => Record<string, string>;
   transport: "http" | "grpc";
   /** The HTTP path the preset posted to (seen through the proxy), or the gRPC method. */
   path: string;
@@ -106,7 +97,7 @@ const cases: Record<string, MetricsCase> = {
     transport: "http",
     path: "/otlp/v1/metrics",
     contentType: PROTOBUF,
-    headers: { authorization: basic("123456", SECRET) },
+    headers: { authorization: basicAuth("123456", SECRET) },
     temporality: CUMULATIVE,
   },
   "honeycomb http: team key and HONEYCOMB_METRICS_DATASET": {
@@ -130,7 +121,7 @@ const cases: Record<string, MetricsCase> = {
 
 describe("GenAI metrics on the wire, per preset", () => {
   it.each(Object.entries(cases))("%s", async (_label, c) => {
-    const urls: Urls = { http: fx.proxy.url, grpc: fx.receiver.grpcUrl };
+    const urls = fx.urls();
     for (const [name, value] of Object.entries(c.env?.(urls) ?? {})) vi.stubEnv(name, value);
     // Registered globally (the default): GenAIMetrics records through the global meter provider.
     const tracing = setupTracing({ serviceName: "metrics-test", presets: [c.selection(urls)], resourceAttributes: { "test.run": "metrics" } });

@@ -3,6 +3,22 @@ import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from "vitest";
 import { captureDiag, PRESET_ENV_VARS } from "./helpers";
 import { startPathProxy } from "./path-proxy";
 
+/** Content type of OTLP/HTTP protobuf requests. */
+export const PROTOBUF = "application/x-protobuf";
+
+/** The value of a `Basic` authorization header, as presets build it. */
+export const basicAuth = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+
+/** Where the test receiver listens, for presets to be pointed at. */
+export interface ReceiverUrls {
+  /** `http://127.0.0.1:PORT` of the path proxy; the receiver sees the original path in `x-original-path`. */
+  http: string;
+  /** `http://127.0.0.1:PORT` of the receiver's gRPC server. */
+  grpc: string;
+  /** `127.0.0.1:PORT` of the gRPC server. */
+  grpcHostPort: string;
+}
+
 /** What a test file gets from {@link useReceiver}; read the fields inside tests (they are set in hooks). */
 export interface ReceiverFixture {
   receiver: OtlpReceiver;
@@ -10,6 +26,8 @@ export interface ReceiverFixture {
   proxy: Awaited<ReturnType<typeof startPathProxy>>;
   /** The diag lines logged during the current test. */
   diagText(): string;
+  /** The receiver's URLs (the HTTP one through the proxy, with `proxy: true`). */
+  urls(): ReceiverUrls;
 }
 
 /**
@@ -22,7 +40,13 @@ export interface ReceiverFixture {
  * @param options.noUnhandledRejections - fail a test when an unhandled rejection happened during it
  */
 export function useReceiver(options: { secrets: readonly string[]; proxy?: boolean; noUnhandledRejections?: boolean }): ReceiverFixture {
-  const fixture = {} as ReceiverFixture;
+  const fixture = {
+    urls: () => ({
+      http: fixture.proxy?.url ?? fixture.receiver.httpUrl,
+      grpc: fixture.receiver.grpcUrl,
+      grpcHostPort: fixture.receiver.grpcUrl.replace("http://", ""),
+    }),
+  } as ReceiverFixture;
   let diagLog: ReturnType<typeof captureDiag>;
   const rejections: unknown[] = [];
   const onRejection = (reason: unknown) => rejections.push(reason);

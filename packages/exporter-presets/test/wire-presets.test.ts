@@ -2,29 +2,17 @@ import type { ReceivedRequest } from "@genai-otel-internal/otlp-receiver";
 import { type PresetSelection, setupTracing } from "@genai-otel/exporter-presets";
 import { context, SpanKind, trace } from "@opentelemetry/api";
 import { describe, expect, it, vi } from "vitest";
-import { useReceiver } from "./receiver-fixture";
+import { basicAuth, PROTOBUF, type ReceiverUrls, useReceiver } from "./receiver-fixture";
 
 const KEY = "fake-key-0123456789";
 const SECRET = "fake-secret-9876543210";
 const GRPC_PATH = "/opentelemetry.proto.collector.trace.v1.TraceService/Export";
-const PROTOBUF = "application/x-protobuf";
-const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
 
 const fx = useReceiver({ secrets: [KEY, SECRET], proxy: true });
 
-/** Where the test receiver listens: the path proxy (any HTTP path) and the gRPC server. */
-interface Urls {
-  /** `http://127.0.0.1:PORT` of the path proxy; the receiver sees the original path in `x-original-path`. */
-  http: string;
-  /** `http://127.0.0.1:PORT` of the receiver's gRPC server. */
-  grpc: string;
-  /** `127.0.0.1:PORT` of the gRPC server. */
-  grpcHostPort: string;
-}
-
 interface WireCase {
-  selection: (urls: Urls) => PresetSelection;
-  env?: (urls: Urls) => Record<string, string>;
+  selection: (urls: ReceiverUrls) => PresetSelection;
+  env?: (urls: ReceiverUrls) => Record<string, string>;
   transport: "http" | "grpc";
   /** The path the preset posted to (HTTP), or the gRPC method. */
   path: string;
@@ -186,7 +174,7 @@ const cases: Record<string, WireCase> = {
     transport: "http",
     path: "/otlp/v1/traces",
     contentType: PROTOBUF,
-    headers: { authorization: basic("123456", SECRET) },
+    headers: { authorization: basicAuth("123456", SECRET) },
   },
   "honeycomb http (HONEYCOMB_API_ENDPOINT), classic dataset": {
     selection: () => "honeycomb",
@@ -209,14 +197,14 @@ const cases: Record<string, WireCase> = {
     transport: "http",
     path: "/api/public/otel/v1/traces",
     contentType: PROTOBUF,
-    headers: { authorization: basic("pk-lf-fake", SECRET), "x-langfuse-ingestion-version": "4" },
+    headers: { authorization: basicAuth("pk-lf-fake", SECRET), "x-langfuse-ingestion-version": "4" },
   },
   "langfuse http/json": {
     selection: (u) => ({ name: "langfuse", options: { publicKey: "pk-lf-fake", secretKey: SECRET, baseUrl: u.http, protocol: "http/json" } }),
     transport: "http",
     path: "/api/public/otel/v1/traces",
     contentType: "application/json",
-    headers: { authorization: basic("pk-lf-fake", SECRET) },
+    headers: { authorization: basicAuth("pk-lf-fake", SECRET) },
   },
   "phoenix local (PHOENIX_COLLECTOR_ENDPOINT, project, client headers)": {
     selection: () => "phoenix",
@@ -291,7 +279,7 @@ async function exportChat(selection: PresetSelection) {
 
 describe("every preset on the wire", () => {
   it.each(Object.entries(cases))("%s", async (_label, c) => {
-    const urls: Urls = { http: fx.proxy.url, grpc: fx.receiver.grpcUrl, grpcHostPort: fx.receiver.grpcUrl.replace("http://", "") };
+    const urls = fx.urls();
     for (const [name, value] of Object.entries(c.env?.(urls) ?? {})) vi.stubEnv(name, value);
     const { tracing, agentId, chatId } = await exportChat(c.selection(urls));
 
