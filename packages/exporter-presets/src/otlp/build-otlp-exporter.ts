@@ -6,6 +6,7 @@ import { withConventions } from "../conventions/translate";
 import { ReportingSpanExporter } from "../export/reporting-exporter";
 import { SpanViewExporter } from "../export/span-view-exporter";
 import { SplittingSpanExporter } from "../export/split-exporter";
+import { guardedAgentFactory } from "./guarded-agent";
 import { LazyGrpcSpanExporter } from "./lazy-grpc-exporter";
 import type { OtlpPlan } from "./plan";
 import { type OtlpTransport, resolveTransport } from "./transport";
@@ -29,8 +30,8 @@ export function buildOtlpExporter(plan: OtlpPlan, options: OtlpTransportOptions)
 
   let exporter: SpanExporter;
   if (plan.protocol === "grpc") exporter = new LazyGrpcSpanExporter(config);
-  else if (plan.protocol === "http/json") exporter = new HttpJsonExporter(config as never);
-  else exporter = new HttpProtobufExporter(config as never);
+  else if (plan.protocol === "http/json") exporter = new HttpJsonExporter({ ...config, httpAgentOptions: guardedAgentFactory("traces") } as never);
+  else exporter = new HttpProtobufExporter({ ...config, httpAgentOptions: guardedAgentFactory("traces") } as never);
 
   logConfiguration(plan, transport);
 

@@ -4,6 +4,7 @@ import { OTLPMetricExporter as HttpProtobufMetricExporter } from "@opentelemetry
 import type { PushMetricExporter } from "@opentelemetry/sdk-metrics";
 import { ReportingMetricExporter } from "../export/reporting-metric-exporter";
 import { type MetricsTemporality, resolveTemporality, temporalityPreference } from "../metrics/temporality";
+import { guardedAgentFactory } from "./guarded-agent";
 import { LazyGrpcMetricExporter } from "./lazy-grpc-metric-exporter";
 import type { OtlpPlan } from "./plan";
 import { resolveTransport } from "./transport";
@@ -34,8 +35,8 @@ export function buildOtlpMetricExporter(
 
   let exporter: PushMetricExporter;
   if (plan.protocol === "grpc") exporter = new LazyGrpcMetricExporter(config);
-  else if (plan.protocol === "http/json") exporter = new HttpJsonMetricExporter(config as never);
-  else exporter = new HttpProtobufMetricExporter(config as never);
+  else if (plan.protocol === "http/json") exporter = new HttpJsonMetricExporter({ ...config, httpAgentOptions: guardedAgentFactory("metrics") } as never);
+  else exporter = new HttpProtobufMetricExporter({ ...config, httpAgentOptions: guardedAgentFactory("metrics") } as never);
 
   diag.debug(
     `genai-otel: preset "${plan.preset}" exports metrics over ${transport.description}; ` +

@@ -1,0 +1,84 @@
+import type { Agent } from "node:http";
+import type { Socket } from "node:net";
+import { diag } from "@opentelemetry/api";
+import { readFirstEnv } from "../env";
+import type { OtlpSignal } from "./signal";
+
+/** What the OpenTelemetry OTLP/HTTP exporters accept as `httpAgentOptions` when it is a function. */
+export type AgentFactory = (protocol: string) => Promise<Agent>;
+
+/** The part of a Node `http.Agent` this module wraps: not declared in `@types/node`, always present at runtime. */
+type ConnectionFactory = (this: Agent, ...args: unknown[]) => Socket | undefined;
+
+/**
+ * Where a socket error lands when no request owns the socket. Errors of a request in flight still
+ * reach that request (Node forwards them), so the exporter sees and reports them as before.
+ */
+function onSocketErrorOutsideRequest(this: Socket, error: NodeJS.ErrnoException): void {
+  diag.debug(`genai-otel: an export connection failed between requests (${error.code ?? error.message}); it is closed`);
+}
+
+/**
+ * The agent factory given to the OpenTelemetry OTLP/HTTP exporters of `signal`: a keep-alive
+ * `http.Agent` or `https.Agent`, as the exporters' own default builds it (`keepAlive: true`, and the
+ * TLS files of `OTEL_EXPORTER_OTLP_[<SIGNAL>_]CERTIFICATE`, `…_CLIENT_CERTIFICATE` and
+ * `…_CLIENT_KEY`, paths relative to the working directory), except that its sockets always have an
+ * `error` listener.
+ *
+ * Why: Node leaves a keep-alive socket without any `error` listener for one tick after a response
+ * ends, before the agent takes it back (`responseKeepAlive` in Node's `lib/_http_client.js`). A
+ * write error already under way, e.g. `EPIPE` when a backend answers before reading the whole
+ * request and closes, is then emitted with nobody listening and becomes an uncaught exception that
+ * ends the host app (open-telemetry/opentelemetry-js#5101 reports that crash). Telemetry must never
+ * do that, so every socket gets a listener that logs the error with `diag.debug`.
+ *
+ * `node:http` / `node:https` are imported on the first export, as the exporters' own default does,
+ * so that loading the presets never loads `http` before the app's instrumentation is registered.
+ *
+ * @param signal - whose `OTEL_EXPORTER_OTLP_<SIGNAL>_*` TLS variables win over the generic ones.
+ * @returns a factory of one agent per call (`protocol` is the endpoint's `http:` or `https:`); an
+ *   unreadable TLS file is left out with a `diag.warn`, as the exporters do.
+ */
+export function guardedAgentFactory(signal: OtlpSignal): AgentFactory {
+  return async (protocol) => {
+    const agent =
+      protocol === "http:"
+        ? new (await import("node:http")).Agent({ keepAlive: true })
+        : new (await import("node:https")).Agent({ keepAlive: true, ...(await tlsFilesFromEnv(signal)) });
+    guardSockets(agent);
+    return agent;
+  };
+}
+
+/** Gives every socket `agent` creates an `error` listener (see {@link guardedAgentFactory}). */
+export function guardSockets(agent: Agent): void {
+  const target = agent as unknown as { createConnection: ConnectionFactory };
+  const createConnection = target.createConnection;
+  target.createConnection = function guardedCreateConnection(this: Agent, ...args: unknown[]) {
+    const socket = createConnection.apply(this, args);
+    socket?.on("error", onSocketErrorOutsideRequest);
+    return socket;
+  };
+}
+
+const TLS_FILES = [
+  ["ca", "CERTIFICATE", "root certificate"],
+  ["cert", "CLIENT_CERTIFICATE", "client certificate chain"],
+  ["key", "CLIENT_KEY", "client private key"],
+] as const;
+
+/** The TLS files named by the standard variables, read as the OpenTelemetry exporters read them. */
+async function tlsFilesFromEnv(signal: OtlpSignal): Promise<{ ca?: Buffer; cert?: Buffer; key?: Buffer }> {
+  const files: { ca?: Buffer; cert?: Buffer; key?: Buffer } = {};
+  for (const [option, setting, what] of TLS_FILES) {
+    const env = readFirstEnv(`OTEL_EXPORTER_OTLP_${signal.toUpperCase()}_${setting}`, `OTEL_EXPORTER_OTLP_${setting}`);
+    if (env === undefined) continue;
+    const [{ readFile }, { resolve }] = await Promise.all([import("node:fs/promises"), import("node:path")]);
+    try {
+      files[option] = await readFile(resolve(process.cwd(), env.value));
+    } catch {
+      diag.warn(`genai-otel: could not read the ${what} file named by ${env.name}; exporting without it`);
+    }
+  }
+  return files;
+}
