@@ -54,9 +54,7 @@ function setup(metricsEndpoint: string, protocol: "http/protobuf" | "grpc" = "ht
 
 async function expectSpansUnaffected(tracing: ReturnType<typeof setup>) {
   tracing.tracerProvider.getTracer("faults").startSpan("still traced").end();
-  const started = Date.now();
-  await tracing.forceFlush(); // resolves although the metrics export fails
-  expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + 1500);
+  await tracing.forceFlush(); // resolves although the metrics export fails (a hang would time the test out)
   expect((await fx.receiver.waitForSpans(1)).map((span) => span.name)).toEqual(["still traced"]);
   expect(tracing.stats()[0]).toMatchObject({ exportedSpans: 1, failedSpans: 0 });
 }
