@@ -1,7 +1,7 @@
 import { type OtlpReceiver, type ReceivedSpan, startOtlpReceiver } from "@genai-otel-internal/otlp-receiver";
 import { type PresetSelection, setupTracing } from "@genai-otel/exporter-presets";
 import { context, trace } from "@opentelemetry/api";
-import { createServer } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { PRESET_ENV_VARS } from "./helpers";
@@ -171,26 +171,33 @@ describe("backend limits on the wire", () => {
 describe("isolation", () => {
   it("a destination that hangs does not hold back the others", async () => {
     const sockets = new Set<Socket>();
-    const hanging = createServer(() => {}); // accepts requests, never answers
+    // Accepts requests and answers none until the test is over.
+    const held: ServerResponse[] = [];
+    let answering = false;
+    const hanging = createServer((_req, res) => (answering ? res.writeHead(200).end() : held.push(res)));
     hanging.on("connection", (socket) => sockets.add(socket));
     await new Promise<void>((resolve) => hanging.listen(0, "127.0.0.1", resolve));
     const hangingUrl = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}/v1/traces`;
     const tracing = setupTracing({
       presets: [
-        { name: "otlp", options: { endpoint: hangingUrl, timeoutMillis: 1500 } },
+        { name: "otlp", options: { endpoint: hangingUrl, timeoutMillis: 60_000 } },
         { name: "otlp", options: { endpoint: `${receiver.httpUrl}/v1/traces` } },
       ],
       registerGlobal: false,
       batch: { scheduledDelayMillis: 20 },
     });
     try {
+      const connected = new Promise((resolve) => hanging.once("request", resolve));
       tracing.tracerProvider.getTracer("wire").startSpan("first").end();
-      await new Promise((resolve) => setTimeout(resolve, 100)); // the hanging export is now in flight
-      expect(sockets.size).toBeGreaterThan(0);
+      await connected; // the hanging export is now in flight
       tracing.tracerProvider.getTracer("wire").startSpan("second").end();
-      const spans = await receiver.waitForSpans((span) => span.name === "second", 1000);
+      const spans = await receiver.waitForSpans((span) => span.name === "second", 10_000);
       expect(spans).toHaveLength(1);
+      // ...while the first destination's export is still pending (its timeout is a minute away).
+      expect(tracing.stats()[0]).toMatchObject({ exportedSpans: 0, failedSpans: 0, failedExports: 0 });
     } finally {
+      answering = true;
+      for (const res of held) res.writeHead(200).end();
       await tracing.shutdown();
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => hanging.close(resolve));

@@ -6,6 +6,9 @@ import { agent, multiAgent } from "@llamaindex/workflow";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { type OpenAIServer, brokenTool, onOldestLlamaIndex, outline, startOpenAIServer, useStandInModels, weatherTool } from "./fixtures";
 
+/** How long to wait for spans ended asynchronously (generous: CI machines are loaded). */
+const WAIT = { timeout: 10_000, interval: 20 };
+
 const tracing = createTestTracing();
 const instrumentation = instrumentLlamaIndex();
 let server: OpenAIServer;
@@ -77,8 +80,8 @@ describe("a workflow agent with two tools", () => {
     for await (const _ of helper().runStream("What is the weather in Rome")) break;
     // The cancel reaches the run's stream asynchronously; the workflow itself runs on (LlamaIndex
     // does not stop it), its later spans still children of the run.
-    await vi.waitFor(() => expect(span("invoke_agent")?.attributes["genai_otel.incomplete"]).toBe(true));
-    await vi.waitFor(() => expect(outline(tracing.shape())).toEqual(runTree("weather")));
+    await vi.waitFor(() => expect(span("invoke_agent")?.attributes["genai_otel.incomplete"]).toBe(true), WAIT);
+    await vi.waitFor(() => expect(outline(tracing.shape())).toEqual(runTree("weather")), WAIT);
   });
 });
 

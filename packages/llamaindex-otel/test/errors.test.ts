@@ -7,6 +7,9 @@ import { ContextChatEngine, type VectorStoreIndex } from "llamaindex";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { type OpenAIServer, brokenTool, buildIndex, onOldestLlamaIndex, rejection, startOpenAIServer, useStandInModels, weatherTool } from "./fixtures";
 
+/** How long to wait for spans ended asynchronously (generous: CI machines are loaded). */
+const WAIT = { timeout: 10_000, interval: 20 };
+
 const tracing = createTestTracing();
 let server: OpenAIServer;
 let index: VectorStoreIndex;
@@ -86,7 +89,7 @@ describe("a failing model (HTTP 500)", () => {
     const helper = agent({ name: "helper", tools: [weatherTool()] });
     // LlamaIndex's workflow-core drops the step's error: run() never settles (see vitest.config.ts).
     void (method === "run" ? helper.run("Hello") : helper.runStream("Hello").toArray());
-    await vi.waitFor(() => expect(outcomes()).toEqual([FAILED_CHAT, "agent_step helper: InternalServerError", "invoke_agent helper: InternalServerError"]));
+    await vi.waitFor(() => expect(outcomes()).toEqual([FAILED_CHAT, "agent_step helper: InternalServerError", "invoke_agent helper: InternalServerError"]), WAIT);
   });
 
   it("is recorded on chat and invoke_agent of a legacy agent", async () => {
