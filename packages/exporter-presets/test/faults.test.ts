@@ -24,11 +24,11 @@ function app(tracer: Tracer | undefined, steps: number): number {
   return sum;
 }
 
-function setup(destination: "http" | "grpc" | string, extra: Partial<SetupTracingOptions> = {}) {
+function setup(destination: "http" | "grpc" | string, extra: Partial<SetupTracingOptions> = {}, timeoutMillis = TIMEOUT_MS) {
   const endpoint = destination === "http" ? `${fx.receiver.httpUrl}/v1/traces` : destination === "grpc" ? fx.receiver.grpcUrl : destination;
   const protocol = destination === "grpc" ? "grpc" : "http/protobuf";
   return setupTracing({
-    presets: [{ name: "newrelic", options: { licenseKey: KEY, endpoint, protocol, timeoutMillis: TIMEOUT_MS } }],
+    presets: [{ name: "newrelic", options: { licenseKey: KEY, endpoint, protocol, timeoutMillis } }],
     registerGlobal: false,
     batch: BATCH,
     ...extra,
@@ -95,7 +95,7 @@ describe("a faulty destination never affects the app", () => {
 
   it("when it is slow but within the timeout, spans arrive", async () => {
     fx.receiver.setMode("slow", { slowDelayMs: 100 });
-    const tracing = setup("http");
+    const tracing = setup("http", {}, 10_000); // far above the delay, even on a loaded machine
     app(tracing.tracerProvider.getTracer("fault"), 3);
     await tracing.shutdown();
     expect(tracing.stats()[0]).toMatchObject({ exportedSpans: 3, failedSpans: 0 });

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { setupTracing } from "@genai-otel/exporter-presets";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { recordChat } from "./metrics-helpers";
 import { useReceiver } from "./receiver-fixture";
 
@@ -43,11 +43,17 @@ function app(steps: number): number {
   return sum;
 }
 
-/** Spans to the receiver, metrics to `metricsEndpoint`; registered globally so the app's GenAIMetrics reach it. */
+/**
+ * Spans to the receiver, metrics to `metricsEndpoint`; registered globally so the app's GenAIMetrics
+ * reach it. Metrics exports time out after {@link TIMEOUT_MS}; span exports keep the default (10 s),
+ * so that on a loaded machine a slow first gRPC connection to the healthy receiver is not mistaken
+ * for the fault under test.
+ */
 function setup(metricsEndpoint: string, protocol: "http/protobuf" | "grpc" = "http/protobuf") {
   const endpoint = protocol === "grpc" ? fx.receiver.grpcUrl : `${fx.receiver.httpUrl}/v1/traces`;
+  vi.stubEnv("OTEL_EXPORTER_OTLP_METRICS_TIMEOUT", String(TIMEOUT_MS)); // unstubbed by the fixture after each test
   return setupTracing({
-    presets: [{ name: "newrelic", options: { licenseKey: KEY, endpoint, metricsEndpoint, protocol, timeoutMillis: TIMEOUT_MS } }],
+    presets: [{ name: "newrelic", options: { licenseKey: KEY, endpoint, metricsEndpoint, protocol } }],
     batch: { scheduledDelayMillis: 10 },
   });
 }
