@@ -45,7 +45,7 @@ it("gives 200 concurrent queries 200 correctly parented trees", async () => {
     questions.add(question);
   }
   expect(questions.size).toBe(200);
-});
+}, 120_000); // a few seconds alone; more beside the other suites on a loaded 2-core machine
 
 it("gives 50 concurrent agent runs 50 trees, each with its own tool call", async () => {
   const helper = agent({ name: "helper", tools: [weatherTool()] });
@@ -67,4 +67,4 @@ it("gives 50 concurrent agent runs 50 trees, each with its own tool call", async
     cities.add(city);
   }
   expect(cities.size).toBe(50);
-});
+}, 120_000); // a few seconds alone; more beside the other suites on a loaded 2-core machine
