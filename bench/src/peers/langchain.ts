@@ -91,10 +91,13 @@ function sizeOf(value: unknown): number {
   return 0;
 }
 
-/** Our handler's registries (private fields, read for the report only). */
+/**
+ * Our handler's registries (private fields, read for the report only). The per-tree open-run
+ * counters live on the entries in `runs`, so `runs` empty means nothing is held.
+ */
 export function oursRegistries(handler: OpenTelemetryCallbackHandler): Record<string, number> {
-  const registry = (handler as unknown as { tracker: { registry: { runs: Map<unknown, unknown>; openPerRoot: Map<unknown, unknown> } } }).tracker.registry;
-  return { "registry.runs": registry.runs.size, "registry.openPerRoot": registry.openPerRoot.size, openRuns: handler.openRuns };
+  const registry = (handler as unknown as { tracker: { registry: { runs: Map<unknown, unknown> } } }).tracker.registry;
+  return { "registry.runs": registry.runs.size, openRuns: handler.openRuns };
 }
 
 /**

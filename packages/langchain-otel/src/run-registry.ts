@@ -10,6 +10,13 @@ export interface RunEntry {
   ctx?: Context;
   /** Run id of the outermost run of this tree. */
   rootId: string;
+  /** The entry of the outermost run of this tree (undefined on that run itself). */
+  root: RunEntry | undefined;
+  /**
+   * On a tree's outermost run: how many runs of the tree are open (itself included), so ending it
+   * only scans the registry when something of its tree is still open. 0 on other runs.
+   */
+  openInTree: number;
   /** Start time, ms since epoch (performance-free: Date.now() is enough for TTL and TTFC). */
   startedAt: number;
   /** Set on the first streamed token of an LLM run. */
@@ -40,8 +47,6 @@ export function contextOf(entry: RunEntry): Context {
  */
 export class RunRegistry {
   private readonly runs = new Map<string, RunEntry>();
-  /** Open runs per tree, so ending a root only scans when something of its tree is still open. */
-  private readonly openPerRoot = new Map<string, number>();
   /** Runs swept by the cap or the TTL since creation. */
   swept = 0;
   /** When the TTL was last checked (performance.now() ms): at most once a second (or once per TTL, if shorter). */
@@ -67,7 +72,7 @@ export class RunRegistry {
   add(runId: string, entry: RunEntry): void {
     if (this.runs.has(runId)) return;
     this.runs.set(runId, entry);
-    this.openPerRoot.set(entry.rootId, (this.openPerRoot.get(entry.rootId) ?? 0) + 1);
+    (entry.root ?? entry).openInTree++;
     if (this.runs.size > this.maxOpenRuns || entry.startedAt - this.lastTtlCheck >= Math.min(1000, this.ttlMs)) this.sweep(entry.startedAt);
   }
 
@@ -78,13 +83,17 @@ export class RunRegistry {
     return entry;
   }
 
-  /** Ends every open run of a tree (runs that never got an end callback), marked incomplete. */
-  endTree(rootId: string): void {
-    if (!this.openPerRoot.has(rootId)) return;
+  /**
+   * Ends every open run of a tree (runs that never got an end callback), marked incomplete.
+   * `root` is the tree's outermost run, already taken.
+   */
+  endTree(rootId: string, root: RunEntry): void {
+    if (root.openInTree <= 0) return;
     for (const [id, entry] of this.runs) {
       if (entry.rootId !== rootId) continue;
       this.remove(id, entry);
       endIncomplete(entry);
+      if (root.openInTree <= 0) break;
     }
   }
 
@@ -92,14 +101,11 @@ export class RunRegistry {
   endAll(): void {
     for (const entry of this.runs.values()) endIncomplete(entry);
     this.runs.clear();
-    this.openPerRoot.clear();
   }
 
   private remove(runId: string, entry: RunEntry): void {
     this.runs.delete(runId);
-    const left = (this.openPerRoot.get(entry.rootId) ?? 1) - 1;
-    if (left > 0) this.openPerRoot.set(entry.rootId, left);
-    else this.openPerRoot.delete(entry.rootId);
+    (entry.root ?? entry).openInTree--;
   }
 
   private sweep(now: number): void {

@@ -64,7 +64,13 @@ export class RunTracker {
     if (this.registry.has(runId)) return undefined;
     const parent = this.registry.get(parentRunId);
     const parentCtx = parent ? contextOf(parent) : context.active();
-    const entry: RunEntry = { parentCtx, rootId: parent?.rootId ?? runId, startedAt: performance.now() };
+    const entry: RunEntry = {
+      parentCtx,
+      rootId: parent ? parent.rootId : runId,
+      root: parent ? (parent.root ?? parent) : undefined,
+      openInTree: 0,
+      startedAt: performance.now(),
+    };
     const mask = maskFrom(run.metadata);
     if (mask) entry.mask = mask;
     if (run.graphName !== undefined) entry.graph = { name: run.graphName, isAgent: false };
@@ -100,7 +106,7 @@ export class RunTracker {
         this.metrics.recordFromSpan(attrs ? { ...entry.metricAttributes, ...attrs } : entry.metricAttributes, durationS, error);
       }
     }
-    if (entry.rootId === runId) this.registry.endTree(runId);
+    if (entry.root === undefined) this.registry.endTree(runId, entry);
   }
 
   /**

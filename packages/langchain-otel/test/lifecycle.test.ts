@@ -44,6 +44,32 @@ describe("lifecycle", () => {
     expect(tracing().spans().map((s) => s.name).sort()).toEqual(["run-a", "run-b", "run-c"]);
   });
 
+  it("ends only the still-open runs of the root's own tree, and counts runs of a tree whose root was swept", async () => {
+    const handler = new OpenTelemetryCallbackHandler({ maxOpenRuns: 4 });
+    const serialized: Serialized = { lc: 1, type: "not_implemented", id: ["x"] };
+    const start = (id: string, parent?: string) => handler.handleChainStart(serialized, {}, id, parent, [], {}, "chain", `run-${id}`);
+    start("r1");
+    start("r1-a", "r1");
+    start("r1-b", "r1-a");
+    start("r2");
+    handler.handleChainEnd({}, "r1-b");
+    handler.handleChainEnd({}, "r2"); // a root with nothing else open: the other tree is left alone
+    expect(handler.openRuns).toBe(2);
+    handler.handleChainEnd({}, "r1");
+    expect(handler.openRuns).toBe(0);
+    const incomplete = () => tracing().spans().filter((s) => s.attributes["genai_otel.incomplete"] === true).map((s) => s.name);
+    expect(incomplete()).toEqual(["run-r1-a"]);
+    // A root swept by the cap while its child is open: the child ends normally, the registry empties.
+    start("r3");
+    start("r3-a", "r3");
+    for (const id of ["x1", "x2", "x3"]) start(id);
+    expect(incomplete()).toEqual(["run-r1-a", "run-r3"]);
+    handler.handleChainEnd({}, "r3-a");
+    for (const id of ["x1", "x2", "x3"]) handler.handleChainEnd({}, id);
+    expect(handler.openRuns).toBe(0);
+    expect(incomplete()).toEqual(["run-r1-a", "run-r3"]);
+  });
+
   it("sweeps runs older than the time-to-live when later runs start", async () => {
     const handler = new OpenTelemetryCallbackHandler({ runTtlMs: 20 });
     const serialized: Serialized = { lc: 1, type: "not_implemented", id: ["x"] };
