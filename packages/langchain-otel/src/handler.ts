@@ -24,11 +24,11 @@ import type { LangChainInstrumentationOptions } from "./options";
 import { providerFromLangChain } from "./provider";
 import { currentSpanSlot, enableContextPropagation } from "./context-propagation";
 import { AGENT_NODES, AGENT_RUN_NAMES, HIDDEN_TAG, agentSpan, isGraph } from "./run-kinds";
-import { guard, parseMaybeJson, serializedName } from "./run-helpers";
+import { parseMaybeJson, reportFailure, serializedName } from "./run-helpers";
 import { RunTracker, attachTracker } from "./tracker";
 
 type Dict = Record<string, unknown>;
-const FRAMEWORK = { [ATTR_GENAI_OTEL_FRAMEWORK]: "langchain" } as const;
+const FRAMEWORK = "langchain";
 /**
  * A LangChain.js callback handler that records runs as OpenTelemetry spans named and attributed by
  * the GenAI semantic conventions: chains (by run name), chat models and LLMs (`chat {model}` /
@@ -72,10 +72,12 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
 
   /** Ends every open span (marked `genai_otel.incomplete`). Call before shutting the tracer provider down. */
   shutdown(): void {
-    guard("shutdown", () => {
+    try {
       this.tracker.registry.endAll();
       this.undoPropagation?.();
-    });
+    } catch (err) {
+      reportFailure("shutdown", err);
+    }
   }
 
   // handleChainStart is called as (chain, inputs, runId, parentRunId, tags, metadata, runType, runName, extra)
@@ -91,14 +93,14 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     arg7?: string,
     arg8?: string,
   ): void {
-    guard("handleChainStart", () => {
+    try {
       // If arg4 is not a known run but arg8 is, the caller used the declared order.
       const declaredOrder = arg8 !== undefined && !this.tracker.registry.has(arg4 ?? "") && this.tracker.registry.has(arg8);
       const parentRunId = declaredOrder ? arg8 : arg4;
       const runName = declaredOrder ? arg7 : arg8;
       const name = runName ?? serializedName(chain) ?? "chain";
       const isNode = metadata !== undefined && metadata.langgraph_node === name;
-      let attributes: Attributes = { ...FRAMEWORK, [ATTR_GENAI_OTEL_RUN_TYPE]: "chain" };
+      const attributes: Attributes = { [ATTR_GENAI_OTEL_FRAMEWORK]: FRAMEWORK, [ATTR_GENAI_OTEL_RUN_TYPE]: "chain" };
       let spanTitle = name;
       if (isNode) {
         attributes["langgraph.node"] = name;
@@ -107,7 +109,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
       } else if (AGENT_RUN_NAMES.has(name)) {
         const agent = agentSpan(name);
         spanTitle = agent.name;
-        attributes = { ...attributes, ...agent.attributes };
+        Object.assign(attributes, agent.attributes);
       }
       this.tracker.start(runId, parentRunId, {
         name: spanTitle,
@@ -117,15 +119,25 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
         hidden: tags?.includes(HIDDEN_TAG),
         graphName: isGraph(chain) ? name : undefined,
       });
-    });
+    } catch (err) {
+      reportFailure("handleChainStart", err);
+    }
   }
 
   override handleChainEnd(_outputs: ChainValues, runId: string): void {
-    guard("handleChainEnd", () => this.tracker.end(runId));
+    try {
+      this.tracker.end(runId);
+    } catch (failure) {
+      reportFailure("handleChainEnd", failure);
+    }
   }
 
   override handleChainError(err: Error, runId: string): void {
-    guard("handleChainError", () => this.tracker.end(runId, undefined, err));
+    try {
+      this.tracker.end(runId, undefined, err);
+    } catch (failure) {
+      reportFailure("handleChainError", failure);
+    }
   }
 
   override handleChatModelStart(
@@ -137,9 +149,11 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     _tags?: string[],
     metadata?: Dict,
   ): void {
-    guard("handleChatModelStart", () =>
-      this.startInference("chat", runId, parentRunId, extraParams, metadata, () => messages.flat().map(toChatMessage)),
-    );
+    try {
+      this.startInference("chat", runId, parentRunId, extraParams, metadata, messages);
+    } catch (err) {
+      reportFailure("handleChatModelStart", err);
+    }
   }
 
   override handleLLMStart(
@@ -151,11 +165,11 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     _tags?: string[],
     metadata?: Dict,
   ): void {
-    guard("handleLLMStart", () =>
-      this.startInference("text_completion", runId, parentRunId, extraParams, metadata, () =>
-        prompts.map((p): ChatMessage => ({ role: "user", parts: [{ type: "text", content: p }] })),
-      ),
-    );
+    try {
+      this.startInference("text_completion", runId, parentRunId, extraParams, metadata, prompts);
+    } catch (err) {
+      reportFailure("handleLLMStart", err);
+    }
   }
 
   private startInference(
@@ -164,19 +178,17 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     parentRunId: string | undefined,
     extraParams: Dict | undefined,
     metadata: Dict | undefined,
-    inputMessages: () => ChatMessage[],
+    input: BaseMessage[][] | string[],
   ): void {
     const invocation = extraParams?.invocation_params as Dict | undefined;
     const model = requestModel(invocation, metadata);
-    const attributes: Attributes = {
-      ...inferenceRequestAttributes({
-        operation,
-        provider: providerFromLangChain(metadata?.ls_provider),
-        model,
-        params: requestParams(invocation, metadata),
-      }),
-      ...FRAMEWORK,
-    };
+    const attributes = inferenceRequestAttributes({
+      operation,
+      provider: providerFromLangChain(metadata?.ls_provider),
+      model,
+      params: requestParams(invocation, metadata),
+    });
+    attributes[ATTR_GENAI_OTEL_FRAMEWORK] = FRAMEWORK;
     const entry = this.tracker.start(runId, parentRunId, {
       name: spanName(operation, model),
       kind: spanKindFor(operation),
@@ -186,7 +198,10 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     });
     const tools = toolDefinitions(invocation);
     this.tracker.noteToolDescriptions(entry, tools);
-    this.tracker.emitContent(entry, (policy, mask) => policy.inference({ inputMessages, toolDefinitions: () => tools }, mask));
+    if (this.tracker.policy.enabled) {
+      const inputMessages = () => (operation === "chat" ? (input as BaseMessage[][]).flat().map(toChatMessage) : (input as string[]).map(promptMessage));
+      this.tracker.emitContent(entry, (policy, mask) => policy.inference({ inputMessages, toolDefinitions: () => tools }, mask));
+    }
     const slot = currentSpanSlot();
     if (slot && !slot.span && entry?.span) slot.span = entry.span;
   }
@@ -197,20 +212,28 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
   }
 
   override handleLLMEnd(output: LLMResult, runId: string, _parentRunId?: string, _tags?: string[], extraParams?: Dict): void {
-    guard("handleLLMEnd", () =>
+    try {
       this.tracker.end(runId, (entry) => {
         const result = inferenceResult(output);
         if (entry.firstChunkAt !== undefined) result.timeToFirstChunk = (entry.firstChunkAt - entry.startedAt) / 1000;
         const attrs = inferenceResultAttributes(result);
         if (extraParams?.cached === true) attrs[ATTR_GENAI_OTEL_CACHED] = true;
-        this.tracker.emitContent(entry, (policy, mask) => policy.inference({ outputMessages: () => outputMessages(output) }, mask));
+        if (this.tracker.policy.enabled) {
+          this.tracker.emitContent(entry, (policy, mask) => policy.inference({ outputMessages: () => outputMessages(output) }, mask));
+        }
         return attrs;
-      }),
-    );
+      });
+    } catch (err) {
+      reportFailure("handleLLMEnd", err);
+    }
   }
 
   override handleLLMError(err: Error, runId: string): void {
-    guard("handleLLMError", () => this.tracker.end(runId, undefined, err));
+    try {
+      this.tracker.end(runId, undefined, err);
+    } catch (failure) {
+      reportFailure("handleLLMError", failure);
+    }
   }
 
   override handleToolStart(
@@ -223,28 +246,37 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     runName?: string,
     toolCallId?: string,
   ): void {
-    guard("handleToolStart", () => {
+    try {
       const name = runName ?? serializedName(tool) ?? "tool";
       const description = this.tracker.toolDescription(parentRunId, name);
-      const attributes: Attributes = { ...toolAttributes({ name, callId: toolCallId, description }), ...FRAMEWORK };
+      const attributes = toolAttributes({ name, callId: toolCallId, description });
+      attributes[ATTR_GENAI_OTEL_FRAMEWORK] = FRAMEWORK;
       const entry = this.tracker.start(runId, parentRunId, { name: spanName("execute_tool", name), kind: spanKindFor("execute_tool"), attributes, metadata });
       this.tracker.emitContent(entry, (policy, mask) => policy.tool({ arguments: () => parseMaybeJson(input) }, mask));
-    });
+    } catch (err) {
+      reportFailure("handleToolStart", err);
+    }
   }
 
   override handleToolEnd(output: unknown, runId: string): void {
-    guard("handleToolEnd", () =>
+    try {
       this.tracker.end(runId, (entry) => {
         const isToolMessage = output !== null && typeof output === "object" && "tool_call_id" in output;
         const result = () => (isToolMessage ? (output as unknown as { content: unknown }).content : output);
         this.tracker.emitContent(entry, (policy, mask) => policy.tool({ result }, mask));
         return undefined;
-      }),
-    );
+      });
+    } catch (err) {
+      reportFailure("handleToolEnd", err);
+    }
   }
 
   override handleToolError(err: Error, runId: string): void {
-    guard("handleToolError", () => this.tracker.end(runId, undefined, err));
+    try {
+      this.tracker.end(runId, undefined, err);
+    } catch (failure) {
+      reportFailure("handleToolError", failure);
+    }
   }
 
   override handleRetrieverStart(
@@ -256,48 +288,68 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     metadata?: Dict,
     name?: string,
   ): void {
-    guard("handleRetrieverStart", () => {
+    try {
       const source = name ?? serializedName(retriever);
-      const attributes: Attributes = { ...retrievalAttributes({ dataSourceId: source }), ...FRAMEWORK };
+      const attributes = retrievalAttributes({ dataSourceId: source });
+      attributes[ATTR_GENAI_OTEL_FRAMEWORK] = FRAMEWORK;
       const entry = this.tracker.start(runId, parentRunId, { name: spanName("retrieval", source), kind: spanKindFor("retrieval"), attributes, metadata });
       this.tracker.emitContent(entry, (policy, mask) => policy.retrieval({ query: () => query }, mask));
-    });
+    } catch (err) {
+      reportFailure("handleRetrieverStart", err);
+    }
   }
 
   override handleRetrieverEnd(documents: DocumentInterface[], runId: string): void {
-    guard("handleRetrieverEnd", () =>
+    try {
       this.tracker.end(runId, (entry) => {
         const docs = () => documents.map((d) => ({ id: d.id, content: d.pageContent, metadata: d.metadata }));
         this.tracker.emitContent(entry, (policy, mask) => policy.retrieval({ documents: docs }, mask));
         return retrievalAttributes({ documentCount: documents.length });
-      }),
-    );
+      });
+    } catch (err) {
+      reportFailure("handleRetrieverEnd", err);
+    }
   }
 
   override handleRetrieverError(err: Error, runId: string): void {
-    guard("handleRetrieverError", () => this.tracker.end(runId, undefined, err));
+    try {
+      this.tracker.end(runId, undefined, err);
+    } catch (failure) {
+      reportFailure("handleRetrieverError", failure);
+    }
   }
 
   override handleAgentAction(action: AgentAction, runId: string): void {
-    guard("handleAgentAction", () => {
+    try {
       const attrs: Attributes = { "gen_ai.tool.name": action.tool };
       const input = this.tracker.policy.serialize(action.toolInput, "gen_ai.tool.call.arguments");
       if (input !== undefined) attrs["gen_ai.tool.call.arguments"] = input;
       this.tracker.event(runId, "gen_ai.agent.action", attrs);
-    });
+    } catch (err) {
+      reportFailure("handleAgentAction", err);
+    }
   }
 
   override handleAgentEnd(finish: AgentFinish, runId: string): void {
-    guard("handleAgentEnd", () => {
+    try {
       const output = this.tracker.policy.serialize(finish.returnValues, "gen_ai.agent.output");
       this.tracker.event(runId, "gen_ai.agent.finish", output === undefined ? undefined : { "gen_ai.agent.output": output });
-    });
+    } catch (err) {
+      reportFailure("handleAgentEnd", err);
+    }
   }
 
   override handleCustomEvent(eventName: string, data: unknown, runId: string): void {
-    guard("handleCustomEvent", () => {
+    try {
       const payload = this.tracker.policy.serialize(data, "genai_otel.event.data");
       this.tracker.event(runId, eventName, payload === undefined ? undefined : { "genai_otel.event.data": payload });
-    });
+    } catch (err) {
+      reportFailure("handleCustomEvent", err);
+    }
   }
+}
+
+/** A text-completion prompt as an input message. */
+function promptMessage(prompt: string): ChatMessage {
+  return { role: "user", parts: [{ type: "text", content: prompt }] };
 }
