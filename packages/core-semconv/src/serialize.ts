@@ -3,6 +3,8 @@
  * trace needs. Used for every content attribute (messages, tool arguments, documents).
  */
 
+import { stringifyPlain, truncate } from "./serialize-plain";
+
 /** Limits applied by {@link safeJsonStringify}. */
 export interface SerializeLimits {
   /** Maximum nesting depth; deeper values become `"[Object]"` / `"[Array]"`. @defaultValue 12 */
@@ -21,9 +23,6 @@ function setOwn(out: Record<string, unknown>, key: string, value: unknown): void
 
 const DEFAULTS: Required<SerializeLimits> = { maxDepth: 12, maxItems: 1000, maxStringLength: 100_000 };
 
-function truncate(s: string, max: number): string {
-  return s.length > max ? `${s.slice(0, max)}…[${s.length - max} more chars]` : s;
-}
 
 /**
  * Converts any value to a JSON-safe value. Handles circular references (`"[Circular]"`), BigInt
@@ -107,13 +106,19 @@ export function toJsonSafe(value: unknown, limits: SerializeLimits = {}): unknow
 }
 
 /**
- * `JSON.stringify` that never throws: the value goes through {@link toJsonSafe} first. Strings are
- * returned as they are (not quoted), since a text attribute should read as text.
+ * `JSON.stringify` that never throws, with the output of `JSON.stringify(toJsonSafe(value, limits))`.
+ * Plain JSON data (plain objects, arrays, primitives within the limits) is serialised directly, with
+ * a replacer applying the same limits; anything else (a cycle, a class instance, a Date, a value
+ * with `toJSON`, too deep or too many items) goes through {@link toJsonSafe}. Strings are returned as
+ * they are (not quoted), since a text attribute should read as text.
  *
  * @returns a JSON string (or the string itself); `""` if even the fallback fails
  */
 export function safeJsonStringify(value: unknown, limits?: SerializeLimits): string {
   if (typeof value === "string") return truncate(value, (limits ?? DEFAULTS).maxStringLength ?? DEFAULTS.maxStringLength);
+  const l = limits ? { ...DEFAULTS, ...limits } : DEFAULTS;
+  const plain = stringifyPlain(value, l.maxDepth, l.maxItems, l.maxStringLength);
+  if (plain !== undefined) return plain;
   try {
     return JSON.stringify(toJsonSafe(value, limits)) ?? "";
   } catch {

@@ -1,4 +1,4 @@
-import { safeJsonStringify, toJsonSafe } from "@genai-otel/core-semconv";
+import { type SerializeLimits, safeJsonStringify, toJsonSafe } from "@genai-otel/core-semconv";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
@@ -84,6 +84,72 @@ describe("safeJsonStringify", () => {
       }),
       { numRuns: 10_000 },
     );
+  });
+
+  it("gives JSON.stringify(toJsonSafe(value)) for any value, plain or not, under any limits", () => {
+    const anything = fc.anything({
+      withBigInt: true,
+      withDate: true,
+      withMap: true,
+      withSet: true,
+      withTypedArray: true,
+      withSparseArray: true,
+      withNullPrototype: true,
+      withObjectString: true,
+      withBoxedValues: true,
+      maxDepth: 6,
+    });
+    const limits = fc.record({ maxDepth: fc.integer({ min: 0, max: 8 }), maxItems: fc.integer({ min: 0, max: 6 }), maxStringLength: fc.integer({ min: 0, max: 20 }) }, { requiredKeys: [] });
+    fc.assert(
+      fc.property(fc.oneof(anything, fc.jsonValue({ maxDepth: 6 })), limits, (value, l) => {
+        if (typeof value === "string") return;
+        expect(safeJsonStringify(value, l)).toBe(JSON.stringify(toJsonSafe(value, l)) ?? "");
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
+  it("takes the full walk for what plain JSON.stringify would get wrong", () => {
+    const cyclic: Record<string, unknown> = { a: [1] };
+    (cyclic.a as unknown[]).push(cyclic);
+    class Point {
+      constructor(readonly x: number) {}
+    }
+    const cases: [unknown, SerializeLimits | undefined, string][] = [
+      [{ d: new Date(0) }, undefined, '{"d":"1970-01-01T00:00:00.000Z"}'],
+      [{ d: new Date(Number.NaN) }, undefined, '{"d":"Invalid Date"}'],
+      [{ b: Buffer.from("ab") }, undefined, '{"b":"[Buffer 2 bytes]"}'],
+      [{ n: Number.POSITIVE_INFINITY }, undefined, '{"n":"Infinity"}'],
+      [[Number.NaN, -0], undefined, '["NaN",0]'],
+      [{ big: 1n }, undefined, '{"big":"1"}'],
+      [{ u: undefined, a: [undefined] }, undefined, '{"a":[null]}'],
+      [{ f() {}, s: Symbol("k") }, undefined, '{"f":"[Function f]","s":"Symbol(k)"}'],
+      [{ self: { toJSON: () => ({ inner: true }) } }, undefined, '{"self":{"inner":true}}'],
+      [Object.assign([1], { toJSON: () => "replaced" }), undefined, "[1]"],
+      [new Point(1), undefined, '{"x":1}'],
+      [cyclic, undefined, '{"a":[1,"[Circular]"]}'],
+      [{ s: "abcdef" }, { maxStringLength: 2 }, '{"s":"ab…[4 more chars]"}'],
+      [[1, 2, 3], { maxItems: 2 }, '[1,2,"[1 more items]"]'],
+      [{ a: 1, b: 2 }, { maxItems: 1 }, '{"a":1,"…":"[more keys]"}'],
+      [{ a: { b: {} } }, { maxDepth: 2 }, '{"a":{"b":"[Object]"}}'],
+      [{ a: {} }, { maxDepth: -1 }, '"[Object]"'],
+    ];
+    for (const [value, limits, expected] of cases) expect(safeJsonStringify(value, limits)).toBe(expected);
+  });
+
+  it("falls back when a getter throws, and when the plain check itself cannot finish", () => {
+    const throwing = {
+      ok: 1,
+      get bad(): number {
+        throw new Error("getter");
+      },
+    };
+    expect(safeJsonStringify(throwing)).toBe('"[Unserializable]"'); // as toJsonSafe: the object it could not read
+    let deep: unknown = "leaf";
+    for (let i = 0; i < 100; i++) deep = { d: deep };
+    const out = safeJsonStringify(deep, { maxDepth: Number.POSITIVE_INFINITY });
+    expect(out).toBe(JSON.stringify(toJsonSafe(deep, { maxDepth: Number.POSITIVE_INFINITY })));
+    expect(out.endsWith('"leaf"' + "}".repeat(100))).toBe(true);
   });
 
   it("keeps JSON-safe values unchanged", () => {
