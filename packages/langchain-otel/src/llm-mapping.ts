@@ -51,25 +51,27 @@ interface GenerationLike {
   };
 }
 
+/** Adds a token count to `u[key]`; true when `v` was a count. */
+function addTokens(u: TokenUsage, key: keyof Omit<TokenUsage, "estimated">, v: unknown): boolean {
+  const n = num(v);
+  if (n === undefined) return false;
+  u[key] = (u[key] ?? 0) + n;
+  return true;
+}
+
 function usageFrom(output: LLMResult, gens: GenerationLike[]): TokenUsage | undefined {
   let found = false;
   const u: TokenUsage = {};
-  const add = (key: keyof Omit<TokenUsage, "estimated">, v: unknown) => {
-    const n = num(v);
-    if (n === undefined) return;
-    u[key] = (u[key] ?? 0) + n;
-    found = true;
-  };
   for (const g of gens) {
     const um = g.message?.usage_metadata;
     if (!um) continue;
-    add("inputTokens", um.input_tokens);
-    add("outputTokens", um.output_tokens);
     const inDetails = um.input_token_details as Dict | undefined;
     const outDetails = um.output_token_details as Dict | undefined;
-    add("cacheReadInputTokens", inDetails?.cache_read);
-    add("cacheCreationInputTokens", inDetails?.cache_creation);
-    add("reasoningOutputTokens", outDetails?.reasoning);
+    if (addTokens(u, "inputTokens", um.input_tokens)) found = true;
+    if (addTokens(u, "outputTokens", um.output_tokens)) found = true;
+    if (addTokens(u, "cacheReadInputTokens", inDetails?.cache_read)) found = true;
+    if (addTokens(u, "cacheCreationInputTokens", inDetails?.cache_creation)) found = true;
+    if (addTokens(u, "reasoningOutputTokens", outDetails?.reasoning)) found = true;
   }
   if (found) return u;
   const llmOutput = (output.llmOutput ?? {}) as Dict;
@@ -88,15 +90,25 @@ function finishReasonOf(g: GenerationLike): string | undefined {
   return str(g.generationInfo?.finish_reason) ?? str(g.message?.response_metadata?.finish_reason) ?? str(g.message?.response_metadata?.stop_reason);
 }
 
+/** An LLMResult's generations, one list (usually one prompt: no copy). */
+function generationsOf(output: LLMResult): GenerationLike[] {
+  const lists = output.generations ?? [];
+  return (lists.length === 1 && Array.isArray(lists[0]) ? lists[0] : lists.flat()) as GenerationLike[];
+}
+
 /**
  * What an LLMResult says about the response: id (ignoring LangChain's `run-` placeholder), model,
  * finish reasons, and usage (usage_metadata first, then llmOutput.tokenUsage, then the estimate).
  */
 export function inferenceResult(output: LLMResult): InferenceResult {
-  const gens = (output.generations ?? []).flat() as GenerationLike[];
+  const gens = generationsOf(output);
   const first = gens[0]?.message;
   const id = str(first?.id);
-  const finishReasons = gens.map(finishReasonOf).filter((r): r is string => r !== undefined);
+  const finishReasons: string[] = [];
+  for (const g of gens) {
+    const r = finishReasonOf(g);
+    if (r !== undefined) finishReasons.push(r);
+  }
   const llmOutput = (output.llmOutput ?? {}) as Dict;
   return {
     responseId: id && !id.startsWith("run-") ? id : undefined,
@@ -108,5 +120,5 @@ export function inferenceResult(output: LLMResult): InferenceResult {
 
 /** The output messages of an LLMResult, one per generation. */
 export function outputMessages(output: LLMResult): OutputMessage[] {
-  return ((output.generations ?? []).flat() as GenerationLike[]).map((g) => toOutputMessage(g.message, g.text, finishReasonOf(g)));
+  return generationsOf(output).map((g) => toOutputMessage(g.message, g.text, finishReasonOf(g)));
 }

@@ -1,5 +1,6 @@
 import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { OpenTelemetryCallbackHandler } from "@genai-otel/langchain-otel";
+import type { Serialized } from "@langchain/core/load/serializable";
 import { StringOutputParser } from "@langchain/core/output_parsers";
 import { ChatPromptTemplate } from "@langchain/core/prompts";
 import { describe, expect, it } from "vitest";
@@ -155,6 +156,26 @@ describe("prompt | chat model | parser", () => {
     expect(spans).toHaveLength(4000);
     expect(handler.openRuns).toBe(0);
   }, 180_000); // 10 s alone, up to 30 s beside the other suites on a loaded 2-core machine
+
+  it("records the finish reasons, usage and output of every generation of a run with several prompts", () => {
+    const handler = new OpenTelemetryCallbackHandler({ captureContent: true });
+    const llm: Serialized = { lc: 1, type: "not_implemented", id: ["llm"] };
+    handler.handleLLMStart(llm, ["first?", "second?"], "multi", undefined, { invocation_params: { model: "m" } });
+    const gen = (text: string, finish: string, input: number, output: number) => ({
+      text,
+      generationInfo: { finish_reason: finish },
+      message: { content: text, usage_metadata: { input_tokens: input, output_tokens: output } },
+    });
+    handler.handleLLMEnd({ generations: [[gen("one", "stop", 1, 2)], [gen("two", "length", 3, 4)]] } as never, "multi");
+    const [span] = tracing().spans();
+    expect(span!.attributes).toMatchObject({
+      "gen_ai.response.finish_reasons": ["stop", "length"],
+      "gen_ai.usage.input_tokens": 4,
+      "gen_ai.usage.output_tokens": 6,
+    });
+    const output = JSON.parse(span!.attributes["gen_ai.output.messages"] as string);
+    expect(output.map((m: { finish_reason: string }) => m.finish_reason)).toEqual(["stop", "length"]);
+  });
 
   it("never throws into LangChain when the tracer fails", async () => {
     const broken = { getTracer: () => { throw new Error("tracer exploded"); } };
