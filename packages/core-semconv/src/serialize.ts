@@ -23,7 +23,6 @@ function setOwn(out: Record<string, unknown>, key: string, value: unknown): void
 
 const DEFAULTS: Required<SerializeLimits> = { maxDepth: 12, maxItems: 1000, maxStringLength: 100_000 };
 
-
 /**
  * Converts any value to a JSON-safe value. Handles circular references (`"[Circular]"`), BigInt
  * (as a decimal string), symbols and functions (`"[Function name]"`), Buffers and typed arrays
@@ -107,9 +106,9 @@ export function toJsonSafe(value: unknown, limits: SerializeLimits = {}): unknow
 
 /**
  * `JSON.stringify` that never throws, with the output of `JSON.stringify(toJsonSafe(value, limits))`.
- * Plain JSON data (plain objects, arrays, primitives within the limits) is serialised directly, with
- * a replacer applying the same limits; anything else (a cycle, a class instance, a Date, a value
- * with `toJSON`, too deep or too many items) goes through {@link toJsonSafe}. Strings are returned as
+ * Plain JSON data (plain objects, arrays, primitives within the limits) is checked once, read-only,
+ * and serialised directly, without a copy; anything else (a cycle, a class instance, a Date, a value
+ * with `toJSON`, too deep, too many items, a string over the limit) goes through {@link toJsonSafe}. Strings are returned as
  * they are (not quoted), since a text attribute should read as text.
  *
  * @returns a JSON string (or the string itself); `""` if even the fallback fails
