@@ -43,11 +43,12 @@ function defaultBaseURL(provider: string): string | undefined {
  * out once per instance).
  */
 export function providerOf(instance: unknown): ProviderInfo {
-  if (instance === null || typeof instance !== "object") return describeProvider(instance);
-  let info = known.get(instance);
+  // Embedding models are callable (`TransformComponent` instances are functions): cached too.
+  if (instance === null || (typeof instance !== "object" && typeof instance !== "function")) return describeProvider(instance);
+  let info = known.get(instance as object);
   if (!info) {
     info = describeProvider(instance);
-    known.set(instance, info);
+    known.set(instance as object, info);
   }
   return info;
 }
