@@ -7,7 +7,7 @@ import {
   spanName,
 } from "@genai-otel/core-semconv";
 import type { ResultHooks } from "@genai-otel/core-semconv";
-import { FRAMEWORK } from "../framework";
+import { withFramework } from "../framework";
 import type { LIChatChunk, LIChatParams, LIChatResponse, LILLM, LIToolCall } from "../internal-types";
 import { toChatMessage, toOutputMessage, toToolDefinitions } from "../messages";
 import { providerOf } from "../providers/registry";
@@ -72,6 +72,18 @@ function metadataOf(llm: LILLM): LILLM {
   } as LILLM;
 }
 
+/**
+ * The `model` of chat options, when they have one of their own (what `{ ...self, ...request }.model`
+ * reads, without copying every option on each call).
+ */
+function ownModel(options: unknown): unknown {
+  if (options == null || (typeof options !== "object" && typeof options !== "function")) return NO_MODEL;
+  return Object.prototype.propertyIsEnumerable.call(options, "model") ? (options as { model?: unknown }).model : NO_MODEL;
+}
+
+/** {@link ownModel}: the options have no `model` of their own. */
+const NO_MODEL = Symbol("no model");
+
 /** Input messages of a chat call or a completion prompt. */
 function inputMessages(operation: ModelOperation, params: LIChatParams & { prompt?: unknown }) {
   if (operation === "chat") return params.messages?.map(toChatMessage);
@@ -87,14 +99,15 @@ function inputMessages(operation: ModelOperation, params: LIChatParams & { promp
 export function describeModelCall(operation: ModelOperation, llm: unknown, params: unknown, telemetry: Telemetry, streamKnown = true): SpanStart {
   const self = metadataOf((llm ?? {}) as LILLM);
   const request = (params ?? {}) as LIChatParams & { prompt?: unknown };
-  const options = { ...self.additionalChatOptions, ...request.additionalChatOptions };
-  const model = typeof options.model === "string" ? options.model : self.model;
+  const requested = ownModel(request.additionalChatOptions);
+  const optionModel = requested === NO_MODEL ? ownModel(self.additionalChatOptions) : requested;
+  const model = typeof optionModel === "string" ? optionModel : self.model;
   const provider = providerOf(llm);
   return {
     name: spanName(operation, model),
     kind: spanKindFor(operation),
-    attributes: {
-      ...inferenceRequestAttributes({
+    attributes: withFramework(
+      inferenceRequestAttributes({
         operation,
         provider: provider.name,
         model,
@@ -102,8 +115,7 @@ export function describeModelCall(operation: ModelOperation, llm: unknown, param
         serverPort: provider.server?.port,
         params: { temperature: self.temperature, maxTokens: self.maxTokens, topP: self.topP, stream: streamKnown ? request.stream === true : undefined },
       }),
-      ...FRAMEWORK,
-    },
+    ),
     content: telemetry.policy.inference({
       inputMessages: () => inputMessages(operation, request),
       toolDefinitions: () => toToolDefinitions(request.tools),

@@ -1,6 +1,6 @@
 import { AgentRunner } from "@llamaindex/core/agent";
 import { agentAttributes, spanKindFor, spanName } from "@genai-otel/core-semconv";
-import { FRAMEWORK } from "../framework";
+import { withFramework } from "../framework";
 import type { LIChatMessage } from "../internal-types";
 import { instrumentLLM } from "../llm/instrument-llm";
 import { contentText, toChatMessage, toOutputMessage } from "../messages";
@@ -37,10 +37,7 @@ export function describeAgent(
   return {
     name: spanName("invoke_agent", name),
     kind: spanKindFor("invoke_agent"),
-    attributes: {
-      ...agentAttributes({ name, description: typeof description === "string" ? description : undefined }),
-      ...FRAMEWORK,
-    },
+    attributes: withFramework(agentAttributes({ name, description: typeof description === "string" ? description : undefined })),
     content: policy.inference({ inputMessages: () => (input === undefined ? undefined : [toChatMessage({ role: "user", content: input as string })]) }),
     owner: agent,
     hooks: {

@@ -14,7 +14,7 @@ export const describeChatEngine: Describe = (self: { chatModel?: unknown; llm?: 
   if (isActiveOwner(self)) return undefined;
   instrumentLLM(self?.chatModel);
   instrumentLLM(self?.llm);
-  return { ...frameworkSpan("chat_engine"), owner: self };
+  return frameworkSpan("chat_engine", undefined, self);
 };
 
 /**

@@ -1,6 +1,6 @@
 import { BaseEmbedding } from "@llamaindex/core/embeddings";
-import { inferenceRequestAttributes, inferenceResultAttributes, spanKindFor, spanName } from "@genai-otel/core-semconv";
-import { FRAMEWORK } from "../framework";
+import { type ResultHooks, inferenceRequestAttributes, inferenceResultAttributes, spanKindFor, spanName } from "@genai-otel/core-semconv";
+import { withFramework } from "../framework";
 import type { LIEmbedding } from "../internal-types";
 import { meetFirstTime } from "../active";
 import { type AnyFunction, type Patcher, originalOf } from "../patcher";
@@ -26,25 +26,27 @@ function describeEmbeddings(self: LIEmbedding): SpanStart | undefined {
   return {
     name: spanName("embeddings", self.model),
     kind: spanKindFor("embeddings"),
-    attributes: {
-      ...inferenceRequestAttributes({
+    attributes: withFramework(
+      inferenceRequestAttributes({
         operation: "embeddings",
         provider: provider.name,
         model: self.model,
         serverAddress: server?.address,
         serverPort: server?.port,
       }),
-      ...FRAMEWORK,
-    },
+    ),
     owner: self,
     modelCall: "embeddings",
-    hooks: {
-      result(span, value) {
-        span.setAttributes(inferenceResultAttributes({ embeddingDimensions: dimensionsOf(value) }));
-      },
-    },
+    hooks: EMBEDDINGS_HOOKS,
   };
 }
+
+/** What an embeddings span reads from its result (the same for every call: nothing to capture). */
+const EMBEDDINGS_HOOKS: ResultHooks = {
+  result(span, value) {
+    span.setAttributes(inferenceResultAttributes({ embeddingDimensions: dimensionsOf(value) }));
+  },
+};
 
 /** Wrappers installed on `getTextEmbeddings` as constructors assign it. */
 const batchWrappers = new WeakSet<object>();

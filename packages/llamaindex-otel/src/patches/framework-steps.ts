@@ -8,7 +8,7 @@ import type { Describe } from "../traced";
 import { tracedMethod } from "../traced";
 
 /** `query`: the span of a query engine's `query` (one per engine call, however many wrappers it passes). */
-export const describeQuery: Describe = (self: object) => (isActiveOwner(self) ? undefined : { ...frameworkSpan("query"), owner: self });
+export const describeQuery: Describe = (self: object) => (isActiveOwner(self) ? undefined : frameworkSpan("query", undefined, self));
 
 /** `synthesize`, after meeting the synthesizer's LLM (so its calls get chat spans however it was built). */
 const describeSynthesize: Describe = (self: { llm?: unknown }) => {

@@ -1,7 +1,7 @@
 import { BaseRetriever } from "@llamaindex/core/retriever";
 import type { RetrievedDocument } from "@genai-otel/core-semconv";
 import { retrievalAttributes, spanKindFor, spanName } from "@genai-otel/core-semconv";
-import { FRAMEWORK } from "../framework";
+import { withFramework } from "../framework";
 import type { LINodeWithScore } from "../internal-types";
 import { contentText } from "../messages";
 import type { Patcher } from "../patcher";
@@ -37,7 +37,7 @@ function describeRetrieval(self: unknown, args: unknown[], telemetry: Telemetry)
   return {
     name: spanName("retrieval", retrieverName(self)),
     kind: spanKindFor("retrieval"),
-    attributes: { ...retrievalAttributes({ dataSourceId }), ...FRAMEWORK },
+    attributes: withFramework(retrievalAttributes({ dataSourceId })),
     content: telemetry.policy.retrieval({ query: () => queryText(args[0]) }),
     hooks: {
       result(span, value) {

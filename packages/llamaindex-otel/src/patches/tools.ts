@@ -1,7 +1,7 @@
 import { FunctionTool } from "@llamaindex/core/tools";
 import { spanKindFor, spanName, toolAttributes } from "@genai-otel/core-semconv";
 import { meetFirstTime } from "../active";
-import { FRAMEWORK } from "../framework";
+import { withFramework } from "../framework";
 import type { LITool } from "../internal-types";
 import type { AnyFunction, Patcher } from "../patcher";
 import { type SpanStart, type Telemetry, isActiveOwner } from "../telemetry";
@@ -50,10 +50,7 @@ function describeTool(tool: LITool, args: unknown[], telemetry: Telemetry): Span
   return {
     name: spanName("execute_tool", name || undefined),
     kind: spanKindFor("execute_tool"),
-    attributes: {
-      ...toolAttributes({ name, callId: takeCallId(name), description: typeof description === "string" ? description : undefined }),
-      ...FRAMEWORK,
-    },
+    attributes: withFramework(toolAttributes({ name, callId: takeCallId(name), description: typeof description === "string" ? description : undefined })),
     content: policy.tool({ arguments: () => args[0] }),
     owner: tool,
     hooks: { result: (span, value) => policy.emit(span, policy.tool({ result: () => value })) },
