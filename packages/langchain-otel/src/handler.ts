@@ -80,6 +80,15 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     }
   }
 
+  /** Ends a run that needs nothing read at its end (a chain's end, any error); never throws. */
+  private endRun(method: string, runId: string, err?: Error): void {
+    try {
+      this.tracker.end(runId, undefined, err);
+    } catch (failure) {
+      reportFailure(method, failure);
+    }
+  }
+
   // handleChainStart is called as (chain, inputs, runId, parentRunId, tags, metadata, runType, runName, extra)
   // by @langchain/core's CallbackManager, though BaseCallbackHandler's .d.ts declares
   // (chain, inputs, runId, runType, tags, metadata, runName, parentRunId, extra). Both shapes type-check here.
@@ -125,19 +134,11 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
   }
 
   override handleChainEnd(_outputs: ChainValues, runId: string): void {
-    try {
-      this.tracker.end(runId);
-    } catch (failure) {
-      reportFailure("handleChainEnd", failure);
-    }
+    this.endRun("handleChainEnd", runId);
   }
 
   override handleChainError(err: Error, runId: string): void {
-    try {
-      this.tracker.end(runId, undefined, err);
-    } catch (failure) {
-      reportFailure("handleChainError", failure);
-    }
+    this.endRun("handleChainError", runId, err);
   }
 
   override handleChatModelStart(
@@ -229,11 +230,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
   }
 
   override handleLLMError(err: Error, runId: string): void {
-    try {
-      this.tracker.end(runId, undefined, err);
-    } catch (failure) {
-      reportFailure("handleLLMError", failure);
-    }
+    this.endRun("handleLLMError", runId, err);
   }
 
   override handleToolStart(
@@ -272,11 +269,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
   }
 
   override handleToolError(err: Error, runId: string): void {
-    try {
-      this.tracker.end(runId, undefined, err);
-    } catch (failure) {
-      reportFailure("handleToolError", failure);
-    }
+    this.endRun("handleToolError", runId, err);
   }
 
   override handleRetrieverStart(
@@ -312,11 +305,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
   }
 
   override handleRetrieverError(err: Error, runId: string): void {
-    try {
-      this.tracker.end(runId, undefined, err);
-    } catch (failure) {
-      reportFailure("handleRetrieverError", failure);
-    }
+    this.endRun("handleRetrieverError", runId, err);
   }
 
   override handleAgentAction(action: AgentAction, runId: string): void {
