@@ -1,4 +1,4 @@
-import { instrumentLlamaIndex } from "@genai-otel/llamaindex-otel";
+import { instrumentLlamaIndex, type LlamaIndexInstrumentationHandle } from "@genai-otel/llamaindex-otel";
 import { ProxyTracerProvider, type TracerProvider } from "@opentelemetry/api";
 import * as llamaindexOpenAI from "@llamaindex/openai";
 import { LlamaIndexInstrumentation as TraceloopLlamaIndex } from "@traceloop/instrumentation-llamaindex";
@@ -19,7 +19,7 @@ export function llamaindexConfigs(workload: LlamaIndexWorkload): BenchConfig[] {
   const run = () => workload.run();
 
   const ours = (captureContent: boolean, diagnostic = false): BenchConfig => {
-    let handle: { uninstrument(): void; ready?: Promise<void> } | undefined;
+    let handle: LlamaIndexInstrumentationHandle | undefined;
     const spansTo: TracerProvider = diagnostic ? new ProxyTracerProvider() : provider;
     return {
       key: diagnostic ? "ours-nosdk" : captureContent ? "ours-on" : "ours-off",
@@ -32,6 +32,7 @@ export function llamaindexConfigs(workload: LlamaIndexWorkload): BenchConfig[] {
         await build();
       },
       invoke: run,
+      registries: () => ({ ...handle?.stats() }),
       after() {
         handle?.uninstrument();
         handle = undefined;

@@ -6,4 +6,9 @@
 export { instrumentLlamaIndex } from "./instrument";
 export { instrumentObject } from "./instrument-object";
 export { LlamaIndexInstrumentation } from "./instrumentation";
-export type { LlamaIndexInstrumentationConfig, LlamaIndexInstrumentationHandle, LlamaIndexInstrumentationOptions } from "./types";
+export type {
+  LlamaIndexInstrumentationConfig,
+  LlamaIndexInstrumentationHandle,
+  LlamaIndexInstrumentationOptions,
+  LlamaIndexInstrumentationStats,
+} from "./types";

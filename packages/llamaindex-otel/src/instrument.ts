@@ -1,7 +1,7 @@
 import { diag } from "@opentelemetry/api";
 import { type Installation, setActiveInstallation } from "./active";
-import { endOpenStreams } from "@genai-otel/core-semconv";
-import { patchCallbackManager } from "./events/callback-manager";
+import { endOpenStreams, openStreamCount } from "@genai-otel/core-semconv";
+import { openEventSpanCount, patchCallbackManager } from "./events/callback-manager";
 import { loadPeer } from "./load-peer";
 import { Patcher } from "./patcher";
 import { patchLegacyAgents } from "./patches/agents";
@@ -61,6 +61,7 @@ export function startInstrumentation(options: LlamaIndexInstrumentationOptions):
     telemetry,
     handle: {
       ready,
+      stats: () => ({ openEventSpans: openEventSpanCount(), openStreams: openStreamCount(telemetry) }),
       uninstrument() {
         if (current !== running) return;
         current = undefined;
@@ -108,9 +109,14 @@ export function instrumentLlamaIndex(options: LlamaIndexInstrumentationOptions =
     return current.handle;
   }
   try {
-    return startInstrumentation(options)?.handle ?? { uninstrument() {}, ready: Promise.resolve() };
+    return startInstrumentation(options)?.handle ?? inactiveHandle();
   } catch (err) {
     diag.error("genai-otel llamaindex: could not instrument; LlamaIndex runs untraced", err);
-    return { uninstrument() {}, ready: Promise.resolve() };
+    return inactiveHandle();
   }
+}
+
+/** The handle of an instrumentation that could not start: nothing to undo, nothing held. */
+function inactiveHandle(): LlamaIndexInstrumentationHandle {
+  return { uninstrument() {}, ready: Promise.resolve(), stats: () => ({ openEventSpans: 0, openStreams: 0 }) };
 }

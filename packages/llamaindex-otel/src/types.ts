@@ -45,6 +45,22 @@ export interface LlamaIndexInstrumentationHandle {
    * instrumenting (tests, short scripts). Never rejects.
    */
   readonly ready: Promise<void>;
+  /**
+   * What the instrumentation holds for calls in flight, for leak checks and dashboards: both 0
+   * when the app is idle (no call running, no stream left half-read). Never throws.
+   */
+  stats(): LlamaIndexInstrumentationStats;
+}
+
+/** Per-call state an instrumentation holds (see {@link LlamaIndexInstrumentationHandle.stats}). */
+export interface LlamaIndexInstrumentationStats {
+  /**
+   * `chat` spans made from LlamaIndex's `llm-start` event (LLM calls no wrapper traced) that wait
+   * for `llm-end`; at most 1,000 (the oldest are ended, marked incomplete, beyond that).
+   */
+  openEventSpans: number;
+  /** Streamed results (queries, chats, agent runs) whose spans stay open until they are read to the end. */
+  openStreams: number;
 }
 
 /**

@@ -124,9 +124,12 @@ describe("an LLM class with its own complete", () => {
 
 describe("uninstrument", () => {
   it("ends event spans still waiting for their end, marked incomplete", async () => {
+    expect(instrumentation.stats().openEventSpans).toBe(0);
     await rejection(standInLLM(server, { model: "error-500" }).chat(hello)); // no parent of ours: stays open
     expect(chatSpans()).toEqual([]);
+    expect(instrumentation.stats()).toEqual({ openEventSpans: 1, openStreams: 0 });
     instrumentation.uninstrument();
     expect(chatSpans().map((s) => [s.name, s.attributes["genai_otel.incomplete"]])).toEqual([["chat error-500", true]]);
+    expect(instrumentation.stats().openEventSpans).toBe(0);
   });
 });

@@ -92,8 +92,10 @@ describe("query engine", () => {
     const stream = await index.asQueryEngine().query({ query: "What does the keeper log?", stream: true });
     // query() has resolved, but the model has not even been called yet
     expect(tracing.spans().map((s) => s.name)).toEqual(["embeddings text-embedding-3-small", expect.stringMatching(/^retrieval /)]);
+    expect(instrumentation.stats().openStreams).toBeGreaterThan(0);
     let text = "";
     for await (const chunk of stream) text += chunk.delta;
+    expect(instrumentation.stats()).toEqual({ openEventSpans: 0, openStreams: 0 });
     expect(text).toContain("deterministic reply");
     expect(tracing.shape(KEYS)).toEqual([
       queryTree({ "gen_ai.request.stream": true, "gen_ai.usage.input_tokens": 48, "gen_ai.usage.output_tokens": 22 }),
@@ -107,6 +109,7 @@ describe("query engine", () => {
     const stream = await index.asQueryEngine().query({ query: "What does the keeper log?", stream: true });
     let chunks = 0;
     for await (const _ of stream) if (++chunks === 2) break;
+    expect(instrumentation.stats().openStreams).toBe(0);
     const incomplete = { "genai_otel.incomplete": true };
     // no finish reason nor usage: the model's last chunks were never read
     const chat = { "gen_ai.request.stream": true, "gen_ai.response.finish_reasons": undefined };

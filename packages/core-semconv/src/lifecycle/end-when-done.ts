@@ -107,6 +107,18 @@ export function endOpenStreams(owner: object): void {
 }
 
 /**
+ * How many traced streams are still being read (their spans open), all of them or those `owner`
+ * traced: 0 when the app is idle, unless it holds a stream it has not finished reading. For an
+ * instrumentation's `stats()` and leak checks.
+ */
+export function openStreamCount(owner?: object): number {
+  if (owner === undefined) return openStreams.size;
+  let n = 0;
+  for (const by of openStreams.values()) if (by === owner) n++;
+  return n;
+}
+
+/**
  * An async generator (anything with `next`) is replaced by a traced iterator, so direct `next()`
  * calls are seen too. Any other async iterable (an SDK stream object) keeps its identity and
  * members: only its `Symbol.asyncIterator` is wrapped.

@@ -28,7 +28,8 @@ interface EventDetail {
  */
 export function patchCallbackManager(patcher: Patcher): void {
   const spans = new EventSpans();
-  const installed = patcher.wrapMethod(
+  eventSpans = spans;
+  patcher.wrapMethod(
     CallbackManager.prototype,
     "dispatchEvent",
     (original) =>
@@ -41,7 +42,18 @@ export function patchCallbackManager(patcher: Patcher): void {
         return original.apply(this, args);
       },
   );
-  if (installed) patcher.onRestore(() => spans.closeAll());
+  patcher.onRestore(() => {
+    spans.closeAll();
+    if (eventSpans === spans) eventSpans = undefined;
+  });
+}
+
+/** The event spans of the running instrumentation (one at a time). */
+let eventSpans: EventSpans | undefined;
+
+/** How many spans made from LlamaIndex events wait for their end event (0 when not instrumented). */
+export function openEventSpanCount(): number {
+  return eventSpans?.openCount ?? 0;
 }
 
 function observe(spans: EventSpans, event: unknown, detail: EventDetail): void {

@@ -31,6 +31,11 @@ const MAX_OPEN = 1000;
 export class EventSpans {
   private readonly open = new Map<string, OpenEventSpan>();
 
+  /** How many spans wait for their `llm-end` event. */
+  get openCount(): number {
+    return this.open.size;
+  }
+
   /** `llm-start`: a span for call `id` on `caller` (the LLM, when LlamaIndex's event caller is one). */
   start(id: string, messages: unknown, caller: unknown, ctx: Context): void {
     const telemetry = activeTelemetry();
