@@ -2,6 +2,21 @@ import { type SerializeLimits, safeJsonStringify, toJsonSafe } from "@genai-otel
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
+/** Any JavaScript value fast-check can make, including the ones JSON.stringify cannot take. */
+const anyValue = () =>
+  fc.anything({
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withTypedArray: true,
+    withSparseArray: true,
+    withNullPrototype: true,
+    withObjectString: true,
+    withBoxedValues: true,
+    maxDepth: 6,
+  });
+
 describe("safeJsonStringify", () => {
   it("handles what JSON.stringify cannot", () => {
     const circular: Record<string, unknown> = { a: 1 };
@@ -64,20 +79,8 @@ describe("safeJsonStringify", () => {
   });
 
   it("never throws and always yields valid JSON for 10,000 generated values", () => {
-    const anything = fc.anything({
-      withBigInt: true,
-      withDate: true,
-      withMap: true,
-      withSet: true,
-      withTypedArray: true,
-      withSparseArray: true,
-      withNullPrototype: true,
-      withObjectString: true,
-      withBoxedValues: true,
-      maxDepth: 6,
-    });
     fc.assert(
-      fc.property(anything, (value) => {
+      fc.property(anyValue(), (value) => {
         const out = safeJsonStringify(value, { maxStringLength: 50 });
         expect(typeof out).toBe("string");
         if (typeof value !== "string" && out !== "") JSON.parse(out);
@@ -87,21 +90,9 @@ describe("safeJsonStringify", () => {
   });
 
   it("gives JSON.stringify(toJsonSafe(value)) for any value, plain or not, under any limits", () => {
-    const anything = fc.anything({
-      withBigInt: true,
-      withDate: true,
-      withMap: true,
-      withSet: true,
-      withTypedArray: true,
-      withSparseArray: true,
-      withNullPrototype: true,
-      withObjectString: true,
-      withBoxedValues: true,
-      maxDepth: 6,
-    });
     const limits = fc.record({ maxDepth: fc.integer({ min: 0, max: 8 }), maxItems: fc.integer({ min: 0, max: 6 }), maxStringLength: fc.integer({ min: 0, max: 20 }) }, { requiredKeys: [] });
     fc.assert(
-      fc.property(fc.oneof(anything, fc.jsonValue({ maxDepth: 6 })), limits, (value, l) => {
+      fc.property(fc.oneof(anyValue(), fc.jsonValue({ maxDepth: 6 })), limits, (value, l) => {
         if (typeof value === "string") return;
         expect(safeJsonStringify(value, l)).toBe(JSON.stringify(toJsonSafe(value, l)) ?? "");
       }),
