@@ -11,11 +11,12 @@ export type AgentFactory = (protocol: string) => Promise<Agent>;
 type ConnectionFactory = (this: Agent, ...args: unknown[]) => Socket | undefined;
 
 /**
- * Where a socket error lands when no request owns the socket. Errors of a request in flight still
- * reach that request (Node forwards them), so the exporter sees and reports them as before.
+ * Every socket error lands here too, so that one emitted while no request owns the socket has a
+ * listener. Errors of a request in flight also reach that request (Node forwards them), so the
+ * exporter reports its failed export as before; this only logs.
  */
-function onSocketErrorOutsideRequest(this: Socket, error: NodeJS.ErrnoException): void {
-  diag.debug(`genai-otel: an export connection failed between requests (${error.code ?? error.message}); it is closed`);
+function onSocketError(this: Socket, error: NodeJS.ErrnoException): void {
+  diag.debug(`genai-otel: an export connection failed (${error.code ?? error.message}); Node closes it`);
 }
 
 /**
@@ -56,7 +57,7 @@ export function guardSockets(agent: Agent): void {
   const createConnection = target.createConnection;
   target.createConnection = function guardedCreateConnection(this: Agent, ...args: unknown[]) {
     const socket = createConnection.apply(this, args);
-    socket?.on("error", onSocketErrorOutsideRequest);
+    socket?.on("error", onSocketError);
     return socket;
   };
 }
