@@ -137,3 +137,33 @@ export const ATTR_GENAI_OTEL_CACHED = "genai_otel.cached" as const;
 export const ATTR_GENAI_OTEL_FRAMEWORK = "genai_otel.framework" as const;
 /** `genai_otel.run.type`: the framework's own kind of run (`chain`, `query`, `synthesize`, ...). */
 export const ATTR_GENAI_OTEL_RUN_TYPE = "genai_otel.run.type" as const;
+
+/**
+ * Trace context set by `withTraceAttributes` (or read from the framework's run metadata) and
+ * stamped on every span in scope. `gen_ai.conversation.id` above carries the conversation.
+ */
+/** `user.id`: the end user of the app (OTel `user` registry). */
+export const ATTR_USER_ID = "user.id" as const;
+/** `genai_otel.tags`: user tags of the trace (string[]). Own name: the GenAI spec has none. */
+export const ATTR_GENAI_OTEL_TAGS = "genai_otel.tags" as const;
+/**
+ * `genai_otel.metadata.<key>`: one attribute per user metadata key, value a string, number or
+ * boolean (other values as JSON). Own name: the GenAI spec has none.
+ */
+export const ATTR_GENAI_OTEL_METADATA_PREFIX = "genai_otel.metadata." as const;
+/** `genai_otel.prompt.name`: name (key) of the prompt template an LLM call used. */
+export const ATTR_GENAI_OTEL_PROMPT_NAME = "genai_otel.prompt.name" as const;
+/** `genai_otel.prompt.version`: version of that prompt template. */
+export const ATTR_GENAI_OTEL_PROMPT_VERSION = "genai_otel.prompt.version" as const;
+/** `genai_otel.prompt.template`: the template text (opt-in content). */
+export const ATTR_GENAI_OTEL_PROMPT_TEMPLATE = "genai_otel.prompt.template" as const;
+/** `genai_otel.prompt.variables`: the template's input variables, a JSON object (opt-in content). */
+export const ATTR_GENAI_OTEL_PROMPT_VARIABLES = "genai_otel.prompt.variables" as const;
+/**
+ * `genai_otel.input`: input of a workflow / chain / query root as the user would recognise it
+ * (opt-in content): plain text when the input is a string, else JSON. Agents use
+ * `gen_ai.input.messages` instead, where the spec has it.
+ */
+export const ATTR_GENAI_OTEL_INPUT = "genai_otel.input" as const;
+/** `genai_otel.output`: output of a workflow / chain / query root (opt-in content), text or JSON as `genai_otel.input`. */
+export const ATTR_GENAI_OTEL_OUTPUT = "genai_otel.output" as const;
