@@ -10,6 +10,7 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 export const workspaceAliases = {
   "@genai-otel/core-semconv/testing": `${root}packages/core-semconv/src/testing/index.ts`,
   "@genai-otel/core-semconv/export": `${root}packages/core-semconv/src/export.ts`,
+  "@genai-otel/core-semconv/internal": `${root}packages/core-semconv/src/internal.ts`,
   "@genai-otel/core-semconv": `${root}packages/core-semconv/src/index.ts`,
   "@genai-otel/langchain-otel": `${root}packages/langchain-otel/src/index.ts`,
   "@genai-otel/llamaindex-otel": `${root}packages/llamaindex-otel/src/index.ts`,

@@ -46,12 +46,20 @@ export function resolveContentCapture(
   return "NO_CONTENT";
 }
 
-/** True when the mode records content on span attributes. */
+/**
+ * True when the mode records content on span attributes.
+ *
+ * @internal
+ */
 export function capturesOnSpan(mode: ContentCaptureMode): boolean {
   return mode === "SPAN_ONLY" || mode === "SPAN_AND_EVENT";
 }
 
-/** True when the mode records content anywhere (span attributes or events). */
+/**
+ * True when the mode records content anywhere (span attributes or events).
+ *
+ * @internal
+ */
 export function capturesContent(mode: ContentCaptureMode): boolean {
   return mode !== "NO_CONTENT";
 }

@@ -6,6 +6,8 @@ import { type Tracer, type TracerProvider, trace } from "@opentelemetry/api";
  *
  * @param name - instrumentation scope name, e.g. `@genai-otel/langchain-otel`
  * @param version - instrumentation scope version
+ *
+ * @internal
  */
 export function getGenAITracer(name: string, version: string, provider?: TracerProvider): Tracer {
   return (provider ?? trace.getTracerProvider()).getTracer(name, version);

@@ -1,5 +1,5 @@
 import { trace } from "@opentelemetry/api";
-import { endOpenStreams, endWhenDone } from "@genai-otel/core-semconv";
+import { endOpenStreams, endWhenDone } from "@genai-otel/core-semconv/internal";
 import { createTestTracing } from "@genai-otel/core-semconv/testing";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 

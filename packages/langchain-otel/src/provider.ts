@@ -26,6 +26,8 @@ const BY_LS_PROVIDER: Readonly<Record<string, string>> = {
 /**
  * Maps LangChain's `ls_provider` run metadata to the spec's provider value; unknown providers keep
  * their own (lower-case) name, and a missing one gives `undefined`.
+ *
+ * @internal
  */
 export function providerFromLangChain(lsProvider: unknown): string | undefined {
   if (typeof lsProvider !== "string" || !lsProvider) return undefined;

@@ -1,5 +1,6 @@
 import { type Attributes, type SpanKind, type Tracer, type TracerProvider, context, diag, trace } from "@opentelemetry/api";
-import { type ContentMask, ContentPolicy, GenAIMetrics, getGenAITracer, recordSpanError } from "@genai-otel/core-semconv";
+import { type ContentMask, ContentPolicy, GenAIMetrics, recordSpanError } from "@genai-otel/core-semconv";
+import { getGenAITracer } from "@genai-otel/core-semconv/internal";
 import { name as SCOPE_NAME, version as SCOPE_VERSION } from "../package.json";
 import type { LangChainInstrumentationOptions } from "./options";
 import { type RunEntry, RunRegistry, contextOf } from "./run-registry";

@@ -1,6 +1,6 @@
 import { diag } from "@opentelemetry/api";
 import { type Installation, setActiveInstallation } from "./active";
-import { endOpenStreams, openStreamCount } from "@genai-otel/core-semconv";
+import { endOpenStreams, openStreamCount } from "@genai-otel/core-semconv/internal";
 import { openEventSpanCount, patchCallbackManager } from "./events/callback-manager";
 import { loadPeer } from "./load-peer";
 import { Patcher } from "./patcher";

@@ -11,11 +11,12 @@ import {
   diag,
   trace,
 } from "@opentelemetry/api";
-import { ContentPolicy, GenAIMetrics, getGenAITracer } from "@genai-otel/core-semconv";
+import { ContentPolicy, GenAIMetrics } from "@genai-otel/core-semconv";
+import { getGenAITracer } from "@genai-otel/core-semconv/internal";
 import { name as SCOPE_NAME, version as SCOPE_VERSION } from "../package.json";
-import { type ResultHooks, endWhenDone, failWith } from "@genai-otel/core-semconv";
+import { type ResultHooks, endWhenDone, failWith } from "@genai-otel/core-semconv/internal";
 import { MeteredSpan } from "./metered-span";
-import { finishSpan, guard } from "@genai-otel/core-semconv";
+import { finishSpan, guard } from "@genai-otel/core-semconv/internal";
 import type { LlamaIndexInstrumentationOptions } from "./types";
 
 export { SCOPE_NAME, SCOPE_VERSION };

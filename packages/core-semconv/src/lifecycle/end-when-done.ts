@@ -5,6 +5,8 @@ import { type Outcome, finishSpan, guard } from "./span-end";
 /**
  * What a traced operation reads from its result. Every hook is guarded: a throw is reported
  * through `diag` and ignored, so a telemetry bug never reaches the host.
+ *
+ * @internal
  */
 export interface ResultHooks {
   /** A plain (not streamed) result, just before the span ends. */
@@ -41,6 +43,8 @@ function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
  *
  * @param ctx - the context holding `span`, restored around each pull of a stream
  * @param owner - who traced it (an instrumentation), for {@link endOpenStreams}
+ *
+ * @internal
  */
 export function endWhenDone<T>(span: Span, result: T, hooks: ResultHooks = {}, ctx: Context = context.active(), owner?: object): T {
   if (isPromiseLike(result) && Object.getPrototypeOf(result) !== Promise.prototype) {
@@ -64,7 +68,11 @@ export function endWhenDone<T>(span: Span, result: T, hooks: ResultHooks = {}, c
   return settle(span, result, hooks, ctx, owner);
 }
 
-/** Ends `span` with `error`, then tells the `failed` hook. */
+/**
+ * Ends `span` with `error`, then tells the `failed` hook.
+ *
+ * @internal
+ */
 export function failWith(span: Span, hooks: ResultHooks | undefined, error: unknown): void {
   finishSpan(span, { error });
   guard("reading an error", () => hooks?.failed?.(span, error));
@@ -101,6 +109,8 @@ const dropped = new FinalizationRegistry<(outcome: Outcome) => void>((finish) =>
 /**
  * Ends the spans of the streams `owner` traced that are not read to their end yet, marked
  * incomplete (an instrumentation's uninstrument). Streams traced by others are left alone.
+ *
+ * @internal
  */
 export function endOpenStreams(owner: object): void {
   for (const [finish, by] of [...openStreams]) if (by === owner) finish("incomplete");
@@ -110,6 +120,8 @@ export function endOpenStreams(owner: object): void {
  * How many traced streams are still being read (their spans open), all of them or those `owner`
  * traced: 0 when the app is idle, unless it holds a stream it has not finished reading. For an
  * instrumentation's `stats()` and leak checks.
+ *
+ * @internal
  */
 export function openStreamCount(owner?: object): number {
   if (owner === undefined) return openStreams.size;

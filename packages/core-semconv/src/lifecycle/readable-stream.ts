@@ -7,7 +7,11 @@ interface ReadableLike {
   constructor?: { fromReadableStream?: (stream: ReadableStream<unknown>) => unknown };
 }
 
-/** True for a web `ReadableStream`, whatever realm or subclass it comes from. */
+/**
+ * True for a web `ReadableStream`, whatever realm or subclass it comes from.
+ *
+ * @internal
+ */
 export function isReadableStream(value: unknown): value is ReadableLike {
   return value != null && typeof value === "object" && typeof (value as ReadableLike).getReader === "function" && typeof (value as { pipeTo?: unknown }).pipeTo === "function";
 }

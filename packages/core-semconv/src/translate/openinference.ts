@@ -178,6 +178,8 @@ function openInferenceAttributes(a: Attributes, _span: SpanInfo, max: number): A
  * tools, token counts), `input.value`/`output.value`, `tool.*`, `retrieval.documents.*`,
  * `embedding.model_name`, `agent.name` and `session.id`, derived from the span's `gen_ai.*`
  * attributes. Content attributes are derived only when the span carries content.
+ *
+ * @internal
  */
 export function openInferenceTranslator(options?: TranslateOptions): ConventionTranslator {
   // OpenInference reads no gen_ai.* name itself: with keepSource false, all of them go.

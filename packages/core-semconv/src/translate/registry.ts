@@ -3,7 +3,11 @@ import { openInferenceTranslator } from "./openinference";
 import { traceloopTranslator } from "./traceloop";
 import type { ConventionTranslator, TranslateOptions, TranslatorName } from "./types";
 
-/** The translator that leaves every span as it is (convention `none`). */
+/**
+ * The translator that leaves every span as it is (convention `none`).
+ *
+ * @internal
+ */
 export const identityTranslator: ConventionTranslator = (attributes) => attributes;
 
 /**

@@ -134,6 +134,8 @@ function traceloopAttributes(a: Attributes, span: SpanInfo, max: number): Attrib
  * `traceloop.span.kind` and `traceloop.entity.{name,input,output}`. `traceloop.workflow.name` is set
  * from `gen_ai.workflow.name`, or from the span's own name when it is a root (a per-span translation
  * cannot see the root of a child span).
+ *
+ * @internal
  */
 export function traceloopTranslator(options?: TranslateOptions): ConventionTranslator {
   return translator("Traceloop", traceloopAttributes, retained, options);

@@ -2,7 +2,11 @@ import { type Attributes, type AttributeValue, diag } from "@opentelemetry/api";
 import { ATTR_GEN_AI_OPERATION_NAME, ATTR_GENAI_OTEL_FRAMEWORK } from "../attributes";
 import { type ConventionTranslator, DEFAULT_MAX_ITEMS, type SpanInfo, type TranslateOptions } from "./types";
 
-/** True for spans genai-otel (or any OTel GenAI instrumentation) made. */
+/**
+ * True for spans genai-otel (or any OTel GenAI instrumentation) made.
+ *
+ * @internal
+ */
 export function isGenAISpan(attributes: Attributes): boolean {
   return attributes[ATTR_GEN_AI_OPERATION_NAME] !== undefined || attributes[ATTR_GENAI_OTEL_FRAMEWORK] !== undefined;
 }

@@ -1,4 +1,5 @@
-import { TRANSLATOR_NAMES, identityTranslator, translatorFor } from "@genai-otel/core-semconv";
+import { TRANSLATOR_NAMES, translatorFor } from "@genai-otel/core-semconv";
+import { identityTranslator } from "@genai-otel/core-semconv/internal";
 import { TranslatingSpanExporter } from "@genai-otel/core-semconv/export";
 import { ROOT_CONTEXT, trace } from "@opentelemetry/api";
 import { BasicTracerProvider, InMemorySpanExporter, type ReadableSpan, SimpleSpanProcessor, type SpanExporter } from "@opentelemetry/sdk-trace-base";

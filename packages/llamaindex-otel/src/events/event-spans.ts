@@ -1,10 +1,10 @@
 import { ATTR_GEN_AI_REQUEST_STREAM } from "@genai-otel/core-semconv";
 import { type Context, type Span, diag, trace } from "@opentelemetry/api";
 import { activeTelemetry } from "../active";
-import type { ResultHooks } from "@genai-otel/core-semconv";
+import type { ResultHooks } from "@genai-otel/core-semconv/internal";
 import { describeModelCall } from "../llm/describe";
 import { instrumentLLM, isLLM } from "../llm/instrument-llm";
-import { type Dependent, type Outcome, endWithParent, finishSpan, guard, releaseFromParent } from "@genai-otel/core-semconv";
+import { type Dependent, type Outcome, endWithParent, finishSpan, guard, releaseFromParent } from "@genai-otel/core-semconv/internal";
 
 /** A chat span made from LLM events, waiting for its `llm-end`. */
 interface OpenEventSpan extends Dependent {

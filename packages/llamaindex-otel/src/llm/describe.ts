@@ -6,7 +6,7 @@ import {
   spanKindFor,
   spanName,
 } from "@genai-otel/core-semconv";
-import type { ResultHooks } from "@genai-otel/core-semconv";
+import type { ResultHooks } from "@genai-otel/core-semconv/internal";
 import { withFramework } from "../framework";
 import type { LIChatChunk, LIChatParams, LIChatResponse, LILLM, LIToolCall } from "../internal-types";
 import { toChatMessage, toOutputMessage, toToolDefinitions } from "../messages";

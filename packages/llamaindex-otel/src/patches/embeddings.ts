@@ -1,5 +1,6 @@
 import { BaseEmbedding } from "@llamaindex/core/embeddings";
-import { type ResultHooks, inferenceRequestAttributes, inferenceResultAttributes, spanKindFor, spanName } from "@genai-otel/core-semconv";
+import { inferenceRequestAttributes, inferenceResultAttributes, spanKindFor, spanName } from "@genai-otel/core-semconv";
+import type { ResultHooks } from "@genai-otel/core-semconv/internal";
 import { withFramework } from "../framework";
 import type { LIEmbedding } from "../internal-types";
 import { meetFirstTime } from "../active";

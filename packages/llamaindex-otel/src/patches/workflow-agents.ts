@@ -4,7 +4,7 @@ import { frameworkSpan } from "../framework";
 import type { LIChatMessage } from "../internal-types";
 import { instrumentLLM } from "../llm/instrument-llm";
 import type { Patcher } from "../patcher";
-import { finishSpan } from "@genai-otel/core-semconv";
+import { finishSpan } from "@genai-otel/core-semconv/internal";
 import { isActiveOwner } from "../telemetry";
 import { type Describe, ownerOf, tracedMethod } from "../traced";
 import { describeAgent } from "./agents";

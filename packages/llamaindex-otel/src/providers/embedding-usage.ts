@@ -1,7 +1,7 @@
 import { inferenceResultAttributes } from "@genai-otel/core-semconv";
 import { diag } from "@opentelemetry/api";
 import { activeInstallation } from "../active";
-import { guard } from "@genai-otel/core-semconv";
+import { guard } from "@genai-otel/core-semconv/internal";
 import { activeEmbeddingsSpan } from "../telemetry";
 import { ownerOf } from "../traced";
 

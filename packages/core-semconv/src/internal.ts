@@ -1,0 +1,17 @@
+/**
+ * `@genai-otel/core-semconv/internal`: plumbing shared by the genai-otel adapters (span lifecycle,
+ * guards, tracer lookup). Not part of the public API: it may change in any release, and nothing here
+ * is covered by semver. Import from `@genai-otel/core-semconv` instead.
+ *
+ * @internal
+ * @packageDocumentation
+ */
+export { getGenAITracer } from "./tracer";
+export { capturesContent, capturesOnSpan } from "./content-capture";
+export { type Dependent, endWithParent, finishSpan, guard, type Outcome, releaseFromParent } from "./lifecycle/span-end";
+export { endOpenStreams, endWhenDone, failWith, openStreamCount, type ResultHooks } from "./lifecycle/end-when-done";
+export { isReadableStream } from "./lifecycle/readable-stream";
+export { openInferenceTranslator } from "./translate/openinference";
+export { traceloopTranslator } from "./translate/traceloop";
+export { identityTranslator } from "./translate/registry";
+export { isGenAISpan } from "./translate/translator";

@@ -1,2 +1,0 @@
-export { agent, task, tool, workflow } from "./decorators";
-export { type AgentOptions, type ManualSpanOptions, type ToolOptions, withAgent, withTask, withTool, withWorkflow } from "./wrappers";
