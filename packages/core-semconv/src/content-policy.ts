@@ -2,7 +2,7 @@ import { type Attributes, type Span, diag } from "@opentelemetry/api";
 import * as A from "./attributes";
 import { type ContentCaptureMode, capturesContent, capturesOnSpan, resolveContentCapture } from "./content-capture";
 import type { InferenceContent, RetrievalContent, ToolContent } from "./description";
-import { safeJsonStringify } from "./serialize";
+import { type SerializeLimits, safeJsonStringify } from "./serialize";
 
 /** Options that decide whether and how content is recorded. Shared by every adapter. */
 export interface ContentOptions {
@@ -15,8 +15,12 @@ export interface ContentOptions {
    */
   captureContent?: boolean | ContentCaptureMode;
   /**
-   * Longest text kept for any single string inside a content attribute, in characters. Longer
-   * strings are cut inside the JSON (which stays valid) and marked with `…`.
+   * Budget of one content attribute, in characters: the longest text kept for any string or key
+   * inside it, and the most characters of the whole attribute value (its JSON). A longer string is
+   * cut and marked (`"abc…[12 more chars]"`); a value whose JSON would go over stops where the
+   * budget ran out, marked `"[truncated: 100000-char budget spent]"`, and stays valid JSON. A value
+   * also stops after 20,000 values visited (`"[truncated: 20000-value budget spent]"`), so no
+   * value, however large or shared, costs the app more than a bounded time. No env var.
    * @defaultValue 100000
    */
   maxContentLength?: number;
@@ -60,7 +64,7 @@ export class ContentPolicy {
   readonly onSpan: boolean;
   /** True when content goes on a span event ({@link EVENT_GEN_AI_CONTENT}). */
   readonly onEvent: boolean;
-  private readonly maxStringLength: number;
+  private readonly limits: SerializeLimits;
   private readonly redact?: ContentRedactor;
 
   constructor(options: ContentOptions = {}) {
@@ -68,7 +72,8 @@ export class ContentPolicy {
     this.enabled = capturesContent(this.mode);
     this.onSpan = capturesOnSpan(this.mode);
     this.onEvent = this.mode === "EVENT_ONLY" || this.mode === "SPAN_AND_EVENT";
-    this.maxStringLength = options.maxContentLength ?? 100_000;
+    const max = options.maxContentLength ?? 100_000;
+    this.limits = { maxStringLength: max, maxLength: max };
     this.redact = options.redact;
   }
 
@@ -143,7 +148,7 @@ export class ContentPolicy {
       if (this.redact && value !== undefined && value !== null) value = this.redact(value, { attribute: key });
       if (value === undefined || value === null) return;
       if (Array.isArray(value) && value.length === 0) return;
-      a[key] = safeJsonStringify(value, { maxStringLength: this.maxStringLength });
+      a[key] = safeJsonStringify(value, this.limits);
     } catch (err) {
       diag.debug(`genai-otel: could not describe ${key}`, err);
     }

@@ -51,11 +51,21 @@ describe("ContentPolicy", () => {
     expect(policy.tool({ arguments: () => ({ city: "Paris" }), result: () => "sunny" }, { input: true })).toEqual({ "gen_ai.tool.call.result": "sunny" });
   });
 
-  it("truncates long strings inside the JSON, which stays valid", () => {
-    const policy = new ContentPolicy({ captureContent: true, maxContentLength: 5 });
-    const attrs = policy.inference({ inputMessages: () => [{ role: "user", parts: [{ type: "text", content: "abcdefghij" }] }] });
-    const parsed = JSON.parse(String(attrs["gen_ai.input.messages"]));
-    expect(parsed[0].parts[0].content).toBe("abcde…[5 more chars]");
+  it("keeps each attribute within maxContentLength characters, cut inside the JSON, which stays valid", () => {
+    const policy = new ContentPolicy({ captureContent: true, maxContentLength: 400 });
+    const message = (text: string) => ({ role: "user", parts: [{ type: "text", content: text }] });
+    const attrs = policy.inference({ inputMessages: () => [message("a".repeat(100)), message("b".repeat(300)), message("c")] });
+    const json = String(attrs["gen_ai.input.messages"]);
+    expect(json.length).toBeLessThanOrEqual(400);
+    const parsed = JSON.parse(json);
+    expect(parsed[0].parts[0].content).toBe("a".repeat(100));
+    expect(parsed[1].parts[0].content).toMatch(/^b+…\[\d+ more chars\]$/); // cut to fit what was left
+    expect(parsed[1].parts[0]["…"]).toBe("[truncated: 400-char budget spent]"); // the walk stopped there
+    expect(parsed).toHaveLength(2);
+    // A string on its own is cut like any other, to the same budget.
+    const text = String(policy.tool({ result: () => "x".repeat(1000) })["gen_ai.tool.call.result"]);
+    expect(text.length).toBeLessThanOrEqual(400);
+    expect(text).toMatch(/^x{300,}…\[\d+ more chars\]$/);
   });
 
   it("passes each content value through the redaction hook, which can replace or drop it", () => {
