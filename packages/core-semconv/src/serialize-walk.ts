@@ -65,6 +65,12 @@ class Walk {
     if (m !== undefined) setOwn(out, MARK_KEY, m);
   }
 
+  /** Text of the serialiser's own (a type's rendering, a summary): whole, or the mark when it does not fit. */
+  private own(s: string): string | undefined {
+    return this.spend(jsonStringLength(s)) ? s : this.mark();
+  }
+
+  /** A string value: cut at `maxStringLength`, and to what is left of the budget. */
   private str(s: string): string | undefined {
     const t = truncate(s, this.l.maxStringLength);
     // t.length + 2 is the least its JSON takes: a string that cannot fit is not scanned for escapes.
@@ -91,16 +97,16 @@ class Walk {
       case "string":
         return this.str(v);
       case "number":
-        if (!Number.isFinite(v)) return this.str(String(v));
+        if (!Number.isFinite(v)) return this.own(String(v));
         return this.spend(numberLength(v)) ? v : this.mark();
       case "boolean":
         return this.spend(v ? 4 : 5) ? v : this.mark();
       case "bigint":
-        return this.str(v.toString());
+        return this.own(v.toString());
       case "symbol":
-        return this.str(v.toString());
+        return this.own(v.toString());
       case "function":
-        return this.str(`[Function ${v.name || "anonymous"}]`);
+        return this.own(`[Function ${v.name || "anonymous"}]`);
       case "undefined":
         if (!inArray) return undefined;
         return this.spend(4) ? null : this.mark();
@@ -131,16 +137,16 @@ class Walk {
   }
 
   private object(obj: object, depth: number, inArray: boolean): unknown {
-    if (this.isAncestor(obj)) return this.str("[Circular]");
+    if (this.isAncestor(obj)) return this.own("[Circular]");
     const before = this.used;
     try {
       const proto = Object.getPrototypeOf(obj);
       // Plain objects and arrays (most of what is recorded) skip the checks for the other kinds.
       const plain = proto === Object.prototype || proto === Array.prototype || proto === null;
-      if (!plain && obj instanceof Date) return this.str(Number.isNaN(obj.getTime()) ? "Invalid Date" : obj.toISOString());
-      if (ArrayBuffer.isView(obj)) return this.str(`[${obj.constructor?.name ?? "TypedArray"} ${obj.byteLength} bytes]`);
-      if (!plain && obj instanceof ArrayBuffer) return this.str(`[ArrayBuffer ${obj.byteLength} bytes]`);
-      if (depth >= this.l.maxDepth) return this.str(Array.isArray(obj) ? "[Array]" : "[Object]");
+      if (!plain && obj instanceof Date) return this.own(Number.isNaN(obj.getTime()) ? "Invalid Date" : obj.toISOString());
+      if (ArrayBuffer.isView(obj)) return this.own(`[${obj.constructor?.name ?? "TypedArray"} ${obj.byteLength} bytes]`);
+      if (!plain && obj instanceof ArrayBuffer) return this.own(`[ArrayBuffer ${obj.byteLength} bytes]`);
+      if (depth >= this.l.maxDepth) return this.own(Array.isArray(obj) ? "[Array]" : "[Object]");
       this.enter(obj);
       try {
         if (Array.isArray(obj)) return this.array((i) => obj[i], obj.length, depth);
@@ -173,7 +179,7 @@ class Walk {
       }
     } catch {
       this.used = before;
-      return this.str("[Unserializable]");
+      return this.own("[Unserializable]");
     }
   }
 
@@ -189,7 +195,7 @@ class Walk {
       if (this.stopped) break;
     }
     if (!this.stopped && length > n) {
-      const more = this.spend(n > 0 ? 1 : 0) ? this.str(`[${length - n} more items]`) : undefined;
+      const more = this.spend(n > 0 ? 1 : 0) ? this.own(`[${length - n} more items]`) : undefined;
       if (more !== undefined) out.push(more);
     }
     if (this.stopped) this.markArray(out);
@@ -208,7 +214,7 @@ class Walk {
     for (let i = 0; i < size; i++) {
       if (i >= this.l.maxItems) {
         if (this.spend((written > 0 ? 1 : 0) + 4)) {
-          const m = this.str(more);
+          const m = this.own(more);
           if (m !== undefined) setOwn(out, MARK_KEY, m);
         }
         break;
