@@ -1,5 +1,5 @@
 import { PRESET_NAMES, setupTracing } from "@genai-otel/exporter-presets";
-import { context, diag, trace } from "@opentelemetry/api";
+import { context, DiagConsoleLogger, DiagLogLevel, diag, trace } from "@opentelemetry/api";
 import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { captureDiag, PRESET_ENV_VARS } from "./helpers";
@@ -217,6 +217,40 @@ describe("export mode, sampler, stats and debug output", () => {
 });
 
 describe("secrets in failure reports", () => {
+  it("nor by the OpenTelemetry exporter's own log line, when the app installed its own DiagConsoleLogger", async () => {
+    const { createServer } = await import("node:http");
+    const key = "fake-key-echoed-in-status-456";
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on("end", () => res.writeHead(401, `unauthorized: api-key ${req.headers["api-key"]} is not valid`).end());
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    diagLog.stop();
+    const lines: string[] = [];
+    const spies = (["debug", "info", "warn", "error", "log", "trace"] as const).map((level) =>
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+        lines.push(args.map(String).join(" "));
+      }),
+    );
+    // The app's own logger, at every level; no OTEL_LOG_LEVEL, so ours is not installed.
+    diag.setLogger(new DiagConsoleLogger(), DiagLogLevel.ALL);
+    try {
+      const tracing = setup({ presets: [{ name: "newrelic", options: { licenseKey: key, endpoint: `http://127.0.0.1:${port}/v1/traces` } }] });
+      tracing.tracerProvider.getTracer("t").startSpan("s").end();
+      await tracing.shutdown();
+      const text = lines.join("\n");
+      // The exporter's own line (otlp-exporter-base's retrying transport), with the status text as the server sent it, redacted.
+      expect(text).toContain("Export failed with non-retryable error: OTLPExporterError: unauthorized: api-key [REDACTED] is not valid");
+      expect(text).not.toContain(key);
+      expect(tracing.stats()[0]).toMatchObject({ failedSpans: 1, lastError: "unauthorized: api-key [REDACTED] is not valid (401)" });
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+      diag.disable();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it("a server that quotes the key back in its error never gets it printed, at any log level", async () => {
     const { createServer } = await import("node:http");
     const key = "fake-key-echoed-by-server-123";

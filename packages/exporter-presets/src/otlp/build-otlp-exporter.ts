@@ -30,8 +30,8 @@ export function buildOtlpExporter(plan: OtlpPlan, options: OtlpTransportOptions)
 
   let exporter: SpanExporter;
   if (plan.protocol === "grpc") exporter = new LazyGrpcSpanExporter(config);
-  else if (plan.protocol === "http/json") exporter = new HttpJsonExporter({ ...config, httpAgentOptions: guardedAgentFactory("traces") } as never);
-  else exporter = new HttpProtobufExporter({ ...config, httpAgentOptions: guardedAgentFactory("traces") } as never);
+  else if (plan.protocol === "http/json") exporter = new HttpJsonExporter({ ...config, httpAgentOptions: guardedAgentFactory("traces", transport.secrets) } as never);
+  else exporter = new HttpProtobufExporter({ ...config, httpAgentOptions: guardedAgentFactory("traces", transport.secrets) } as never);
 
   logConfiguration(plan, transport);
 

@@ -35,8 +35,8 @@ export function buildOtlpMetricExporter(
 
   let exporter: PushMetricExporter;
   if (plan.protocol === "grpc") exporter = new LazyGrpcMetricExporter(config);
-  else if (plan.protocol === "http/json") exporter = new HttpJsonMetricExporter({ ...config, httpAgentOptions: guardedAgentFactory("metrics") } as never);
-  else exporter = new HttpProtobufMetricExporter({ ...config, httpAgentOptions: guardedAgentFactory("metrics") } as never);
+  else if (plan.protocol === "http/json") exporter = new HttpJsonMetricExporter({ ...config, httpAgentOptions: guardedAgentFactory("metrics", transport.secrets) } as never);
+  else exporter = new HttpProtobufMetricExporter({ ...config, httpAgentOptions: guardedAgentFactory("metrics", transport.secrets) } as never);
 
   diag.debug(
     `genai-otel: preset "${plan.preset}" exports metrics over ${transport.description}; ` +

@@ -1,7 +1,8 @@
-import type { Agent } from "node:http";
+import type { Agent, ClientRequest, IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
 import { diag } from "@opentelemetry/api";
 import { readFirstEnv } from "../env";
+import { redact } from "../export/redact";
 import type { OtlpSignal } from "./signal";
 
 /** What the OpenTelemetry OTLP/HTTP exporters accept as `httpAgentOptions` when it is a function. */
@@ -9,6 +10,8 @@ export type AgentFactory = (protocol: string) => Promise<Agent>;
 
 /** The part of a Node `http.Agent` this module wraps: not declared in `@types/node`, always present at runtime. */
 type ConnectionFactory = (this: Agent, ...args: unknown[]) => Socket | undefined;
+/** `Agent.prototype.addRequest(req, options)`: how every request made with an agent reaches it (Node ≥ 0.11, used by agent-base and others). */
+type RequestAdder = (this: Agent, req: ClientRequest, ...args: unknown[]) => unknown;
 
 /**
  * Every socket error lands here too, so that one emitted while no request owns the socket has a
@@ -36,18 +39,51 @@ function onSocketError(this: Socket, error: NodeJS.ErrnoException): void {
  * `node:http` / `node:https` are imported on the first export, as the exporters' own default does,
  * so that loading the presets never loads `http` before the app's instrumentation is registered.
  *
+ * The agent also removes the preset's secrets from each response's status text (see
+ * {@link redactStatusText}), before the exporter reads it.
+ *
  * @param signal - whose `OTEL_EXPORTER_OTLP_<SIGNAL>_*` TLS variables win over the generic ones.
+ * @param secrets - the destination's credentials (see `secretsOf`), never to appear in a status text.
  * @returns a factory of one agent per call (`protocol` is the endpoint's `http:` or `https:`); an
  *   unreadable TLS file is left out with a `diag.warn`, as the exporters do.
  */
-export function guardedAgentFactory(signal: OtlpSignal): AgentFactory {
+export function guardedAgentFactory(signal: OtlpSignal, secrets: readonly string[] = []): AgentFactory {
   return async (protocol) => {
     const agent =
       protocol === "http:"
         ? new (await import("node:http")).Agent({ keepAlive: true })
         : new (await import("node:https")).Agent({ keepAlive: true, ...(await tlsFilesFromEnv(signal)) });
     guardSockets(agent);
+    if (secrets.length) redactStatusText(agent, secrets);
     return agent;
+  };
+}
+
+/**
+ * Replaces every secret in the status text (`res.statusMessage`) of each response to a request
+ * made with `agent` by `[REDACTED]`, before any other `response` listener runs.
+ *
+ * Why: the OpenTelemetry OTLP/HTTP exporters make their error from the status text
+ * (`OTLPExporterError(res.statusMessage, …)`) and log it themselves, through the global `diag`,
+ * before the error comes back to us (`Export failed with non-retryable error: …` in
+ * `@opentelemetry/otlp-exporter-base`'s retrying transport). A backend that echoes the credential
+ * in its status text (`401 invalid key abc…`) would put it in whatever logger the app installed;
+ * redacting the text at its source keeps it out of that line, of the error, and of every report.
+ * The response body is left as it is (the exporters parse it; they log it only for a successful
+ * export whose body they cannot read).
+ */
+export function redactStatusText(agent: Agent, secrets: readonly string[]): void {
+  const target = agent as unknown as { addRequest?: RequestAdder };
+  const addRequest = target.addRequest;
+  if (typeof addRequest !== "function") return;
+  const onResponse = (res: IncomingMessage) => {
+    if (res.statusMessage) res.statusMessage = redact(res.statusMessage, secrets);
+  };
+  target.addRequest = function redactingAddRequest(this: Agent, req: ClientRequest, ...args: unknown[]) {
+    // The exporter's own callback is already a `response` listener (ClientRequest adds it before
+    // handing the request to the agent): this one goes first.
+    req.prependListener("response", onResponse);
+    return addRequest.call(this, req, ...args);
   };
 }
 
