@@ -5,7 +5,8 @@
  *   tsx src/main.ts --render      (BENCHMARKS.md again from bench/results/latest.json)
  *
  * Stages: timing (interleaved rounds per suite), profile (V8 CPU profiles of ours and the dispatch
- * floor), memory (heap after 100,000 invocations), import (import cost in fresh processes).
+ * floor), memory (heap after 100,000 invocations), import (import cost in fresh processes),
+ * serializer (`safeJsonStringify` on hostile inputs and plain data; `--only serializer` runs just it).
  * Every measurement runs in a child process of its own. Writes BENCHMARKS.md (repo root) and
  * bench/results/latest.json; with --quick (or BENCH_QUICK=1) tiny sizes, written to
  * bench/results/quick/ unless --out is given.
@@ -19,6 +20,7 @@ import { measureImports } from "./import-cost";
 import { machineInfo } from "./machine";
 import { benchSizes, isQuick } from "./options";
 import { type BenchReport, consoleSummary, renderMarkdown } from "./report";
+import type { SerializerResult } from "./serializer";
 import type { SuiteId } from "./suites";
 import { evaluateTargets } from "./targets";
 import type { MemoryResult, SuiteResult } from "./tasks";
@@ -27,7 +29,7 @@ const BENCH_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const REPO_ROOT = resolve(BENCH_DIR, "..");
 const CHILD = join(BENCH_DIR, "src", "child.ts");
 
-const STAGES = ["timing", "profile", "memory", "import"] as const;
+const STAGES = ["timing", "profile", "memory", "import", "serializer"] as const;
 type Stage = (typeof STAGES)[number];
 
 function argValue(name: string): string | undefined {
@@ -200,6 +202,11 @@ async function main(): Promise<void> {
   await stage("import", async () => {
     log(`[${elapsed()}] import cost: ${sizes.importRuns} fresh processes per variant`);
     report.imports = measureImports(sizes.importRuns, log);
+  });
+
+  await stage("serializer", async () => {
+    log(`[${elapsed()}] serializer: hostile inputs and the plain fast path`);
+    report.serializer = await runChild<SerializerResult>("serializer", { quick }, "serializer", log);
   });
 
   save();

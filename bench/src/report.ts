@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { µs, table, us } from "./report-format";
 import { decomposition, importSection, langchainSection, llamaindexSection, memorySection, profileSection } from "./report-sections";
+import { serializerSection } from "./serializer";
 import { fmt } from "./stats";
 import { type BenchReport, configResult, floorOf, suiteResult } from "./targets";
 
@@ -58,6 +59,7 @@ export function renderMarkdown(report: BenchReport): string {
     "",
     importSection(report),
     "",
+    ...(report.serializer ? [serializerSection(report.serializer), ""] : []),
     profileSection(report),
     "",
     method(report),
@@ -119,6 +121,7 @@ export function consoleSummary(report: BenchReport): string {
   }
   for (const m of report.memory) lines.push(`memory ${m.suite}/${m.key}: ${m.growthMB >= 0 ? "+" : ""}${m.growthMB.toFixed(2)} MB after ${m.invocations} invocations`);
   for (const i of report.imports.filter((x) => x.name !== "framework only")) lines.push(`import ${i.framework} ${i.name}: +${i.adapterMs.toFixed(1)} ms${i.grpcLoaded ? " (gRPC!)" : ""}`);
+  for (const r of report.serializer?.results ?? []) lines.push(`serializer ${r.key}: ${r.medianMs.toFixed(4)} ms/call, ${r.outputChars} chars`);
   lines.push("targets:");
   for (const t of report.targets) lines.push(`  ${t.met === null ? "–" : t.met ? "met    " : "NOT MET"}  ${t.target}: ${t.measured} (limit ${t.limit})`);
   return lines.join("\n");

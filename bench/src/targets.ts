@@ -2,6 +2,7 @@ import type { ImportResult } from "./import-cost";
 import type { MachineInfo } from "./machine";
 import type { BenchSizes } from "./options";
 import type { ProfileSummary } from "./profile";
+import { type SerializerResult, WORST_CASE_LIMIT_MS } from "./serializer";
 import type { ConfigResult } from "./runner";
 import type { SuiteId } from "./suites";
 import type { MemoryResult, SuiteResult } from "./tasks";
@@ -17,6 +18,8 @@ export interface BenchReport {
   profiles: Array<ProfileSummary & { suite: SuiteId; key: string }>;
   memory: MemoryResult[];
   imports: ImportResult[];
+  /** The serialiser case (absent from reports made before it existed). */
+  serializer?: SerializerResult;
   targets: TargetResult[];
   /** Stages that failed (the report then shows what the others measured). */
   errors: string[];
@@ -122,6 +125,16 @@ export function evaluateTargets(report: BenchReport): TargetResult[] {
       limit: "≤ 20 ms",
       measured: `${imp.adapterMs.toFixed(1)} ms${imp.grpcLoaded ? " (gRPC loaded!)" : ", no gRPC"}`,
       met: imp.adapterMs <= 20 && !imp.grpcLoaded,
+    });
+  }
+  const worst = report.serializer?.results.filter((r) => r.kind === "worst case") ?? [];
+  if (worst.length) {
+    const slowest = worst.reduce((a, b) => (b.medianMs > a.medianMs ? b : a));
+    targets.push({
+      target: "serialiser: any hostile input at the default budget",
+      limit: `≤ ${WORST_CASE_LIMIT_MS} ms per call, output ≤ 100,000 chars of valid JSON`,
+      measured: `slowest ${slowest.medianMs.toFixed(2)} ms (${slowest.key}), longest output ${Math.max(...worst.map((r) => r.outputChars))} chars`,
+      met: worst.every((r) => r.medianMs <= WORST_CASE_LIMIT_MS && r.outputChars <= 100_000 && r.validJson),
     });
   }
   return targets;

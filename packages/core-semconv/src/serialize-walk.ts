@@ -12,6 +12,9 @@
 
 import { MARK_KEY, type ResolvedLimits, type StopReason, cutToFit, jsonStringLength, numberLength, stopMark, truncate } from "./serialize-budget";
 
+/** The entries an Error is written with. */
+const ERROR_KEYS = ["name", "message"] as const;
+
 /** Sets an own, enumerable property, even for the key `__proto__` (which plain assignment would not). */
 function setOwn(out: Record<string, unknown>, key: string, value: unknown): void {
   if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
@@ -149,31 +152,20 @@ class Walk {
       if (depth >= this.l.maxDepth) return this.own(Array.isArray(obj) ? "[Array]" : "[Object]");
       this.enter(obj);
       try {
-        if (Array.isArray(obj)) return this.array((i) => obj[i], obj.length, depth);
+        if (Array.isArray(obj)) return this.array(obj, obj.length, depth);
         if (!plain) {
-          if (obj instanceof Error) {
-            const e = obj;
-            return this.entries(2, depth, "", (i) => (i === 0 ? "name" : "message"), (k) => (k === "name" ? e.name : String(e.message)));
-          }
-          if (obj instanceof Set) {
-            const it = obj.values();
-            return this.array(() => it.next().value, obj.size, depth);
-          }
+          if (obj instanceof Error) return this.entries(ERROR_KEYS, [obj.name, String(obj.message)], undefined, 2, depth, "");
+          if (obj instanceof Set) return this.array(this.firstOf(obj.values(), obj.size), obj.size, depth);
           if (obj instanceof Map) {
-            const it = obj.entries();
-            let current: [unknown, unknown] = [undefined, undefined];
-            const key = () => {
-              current = it.next().value as [unknown, unknown];
-              return current[0];
-            };
-            return this.entries(obj.size, depth, `[${obj.size - this.l.maxItems} more entries]`, key, () => current[1]);
+            const keys = this.firstOf(obj.keys(), obj.size);
+            const values = this.firstOf(obj.values(), obj.size);
+            return this.entries(keys, values, undefined, obj.size, depth, `[${obj.size - this.l.maxItems} more entries]`);
           }
         }
         const toJSON = (obj as { toJSON?: unknown }).toJSON;
         if (typeof toJSON === "function") return this.value(toJSON.call(obj), depth + 1, inArray);
         const keys = Object.keys(obj);
-        const source = obj as Record<string, unknown>;
-        return this.entries(keys.length, depth, "[more keys]", (i) => keys[i], (k) => source[k]);
+        return this.entries(keys, undefined, obj as Record<string, unknown>, keys.length, depth, "[more keys]");
       } finally {
         this.leave(obj);
       }
@@ -183,15 +175,28 @@ class Walk {
     }
   }
 
-  /** An array (or Set, read in order by `at`) of `length` items, at most `maxItems` of them kept. */
-  private array(at: (i: number) => unknown, length: number, depth: number): unknown {
+  /**
+   * The first entries of a Set's or Map's iterator: as many as can be kept (`maxItems`) and, at
+   * most, as many as the node budget has left, so that a shared Map costs no more than its share.
+   */
+  private firstOf(it: Iterator<unknown>, size: number): unknown[] {
+    const left = this.l.maxNodes - this.nodes + 1;
+    let n = Math.min(size, this.l.maxItems, left);
+    if (!(n > 0)) n = 0; // and NaN
+    const out = new Array<unknown>(n);
+    for (let i = 0; i < out.length; i++) out[i] = it.next().value;
+    return out;
+  }
+
+  /** An array (or the first items of a Set) of `length` items in all, at most `maxItems` of them kept. */
+  private array(items: ArrayLike<unknown>, length: number, depth: number): unknown {
     if (!this.spend(2)) return this.mark();
     const out: unknown[] = [];
     // biome-ignore lint/complexity/useMathMinMax: Math.min would make a NaN limit keep nothing; the node budget bounds it
     const n = length > this.l.maxItems ? this.l.maxItems : length;
     for (let i = 0; i < n; i++) {
       if (i > 0 && !this.spend(1)) break;
-      out.push(this.value(at(i), depth + 1, true));
+      out.push(this.value(items[i], depth + 1, true));
       if (this.stopped) break;
     }
     if (!this.stopped && length > n) {
@@ -203,11 +208,11 @@ class Walk {
   }
 
   /**
-   * An object of `size` entries, at most `maxItems` kept (then `"…": more`), the i-th key given by
-   * `keyAt(i)` and its value by `valueAt(key)`, read only for the entries kept (so that a getter runs
+   * An object of `size` entries, at most `maxItems` kept (then `"…": more`): `keys[i]` with
+   * `values[i]`, or with `source[keys[i]]`, read only for the entries kept (so that a getter runs
    * once, and only there). Keys are truncated like strings; undefined values are left out.
    */
-  private entries(size: number, depth: number, more: string, keyAt: (i: number) => unknown, valueAt: (key: string) => unknown): unknown {
+  private entries(keys: ArrayLike<unknown>, values: ArrayLike<unknown> | undefined, source: Record<string, unknown> | undefined, size: number, depth: number, more: string): unknown {
     if (!this.spend(2)) return this.mark();
     const out: Record<string, unknown> = {};
     let written = 0;
@@ -219,8 +224,8 @@ class Walk {
         }
         break;
       }
-      const rawKey = keyAt(i);
-      const x = valueAt(rawKey as string);
+      const rawKey = keys[i];
+      const x = values ? values[i] : (source as Record<string, unknown>)[rawKey as string];
       if (x === undefined) {
         this.value(x, depth + 1, false); // counts the visit, as the plain path does
         if (this.stopped) break;

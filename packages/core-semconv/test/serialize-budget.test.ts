@@ -70,17 +70,17 @@ describe("the serialiser's budget (issue 14)", () => {
     expect(Object.keys(JSON.parse(args))[0]).toMatch(/^k+…\[\d+ more chars\]$|^…$/);
   });
 
-  it("stops after the node budget and says so, reading each value at most twice", () => {
+  it("stops after the node budget and says so, reading each value at most three times (check, JSON.stringify, walk)", () => {
     const row = counted(repeat(1000, (i) => i));
     const value = repeat(1000, () => row);
     reads.n = 0;
     const out = safeJsonStringify(value, { maxNodes: 5000 });
-    expect(reads.n).toBeLessThanOrEqual(2 * 5001);
+    expect(reads.n).toBeLessThanOrEqual(3 * 5001);
     expect(out).toContain('"[truncated: 5000-value budget spent]"');
     expect(countValues(JSON.parse(out))).toBeLessThanOrEqual(5000);
     reads.n = 0;
     safeJsonStringify(value); // the default budget, 20,000 values
-    expect(reads.n).toBeLessThanOrEqual(2 * 20_001);
+    expect(reads.n).toBeLessThanOrEqual(3 * 20_001);
   });
 
   it("keeps the other types as they were, within the budget, never throwing", () => {
@@ -166,7 +166,7 @@ describe("the serialiser's budget, fuzzed", () => {
       fc.property(dag, limits, (value, l: Required<SerializeLimits>) => {
         reads.n = 0;
         const out = safeJsonStringify(value, l);
-        expect(reads.n).toBeLessThanOrEqual(2 * (l.maxNodes + 1));
+        expect(reads.n).toBeLessThanOrEqual(3 * (l.maxNodes + 1));
         expect(out.length).toBeLessThanOrEqual(l.maxLength);
         if (typeof value !== "string" && out !== "") {
           const parsed = JSON.parse(out);
@@ -183,7 +183,7 @@ describe("the serialiser's budget, fuzzed", () => {
       fc.property(dag, (value) => {
         reads.n = 0;
         const out = safeJsonStringify(value);
-        expect(reads.n).toBeLessThanOrEqual(2 * 20_001);
+        expect(reads.n).toBeLessThanOrEqual(3 * 20_001);
         expect(out.length).toBeLessThanOrEqual(100_000);
         if (typeof value !== "string" && out !== "") JSON.parse(out);
       }),
