@@ -74,6 +74,15 @@ const CASES: SerializerCase[] = [
   },
   { key: "wide-object", what: "one object of 100,000 keys", kind: "worst case", make: () => Object.fromEntries(repeat(100_000, (i) => [`key${i}`, i])) },
   {
+    key: "wide-object-shared",
+    what: "1,000 references to one object of 10,000 keys",
+    kind: "worst case",
+    make: () => {
+      const wide = Object.fromEntries(repeat(10_000, (i) => [`key${i}`, i]));
+      return repeat(1000, () => wide);
+    },
+  },
+  {
     key: "plain-messages",
     what: "plain: 4 chat messages with a tool call (~600 chars of JSON)",
     kind: "plain",

@@ -164,7 +164,7 @@ class Walk {
         }
         const toJSON = (obj as { toJSON?: unknown }).toJSON;
         if (typeof toJSON === "function") return this.value(toJSON.call(obj), depth + 1, inArray);
-        const keys = Object.keys(obj);
+        const keys = this.keysOf(obj);
         return this.entries(keys, undefined, obj as Record<string, unknown>, keys.length, depth, "[more keys]");
       } finally {
         this.leave(obj);
@@ -173,6 +173,21 @@ class Walk {
       this.used = before;
       return this.own("[Unserializable]");
     }
+  }
+
+  /** Own keys of objects with more than `maxItems` of them, listed once per walk however often they are reached. */
+  private wide?: Map<object, string[]>;
+
+  /** `Object.keys(obj)` (a native pass over all the keys: for a wide object, listed once per walk). */
+  private keysOf(obj: object): string[] {
+    const listed = this.wide?.get(obj);
+    if (listed) return listed;
+    const keys = Object.keys(obj);
+    if (keys.length > this.l.maxItems) {
+      this.wide ??= new Map();
+      this.wide.set(obj, keys);
+    }
+    return keys;
   }
 
   /**
