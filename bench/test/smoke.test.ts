@@ -80,6 +80,15 @@ describe("bench --quick", () => {
     for (const i of report.imports.filter((x) => x.ours)) expect(i.grpcLoaded, i.name).toBe(false);
   });
 
+  it("times the serialiser on every case, each output valid JSON within the default budget", () => {
+    expect(report.serializer?.results.length).toBeGreaterThan(0);
+    for (const r of report.serializer?.results ?? []) {
+      expect(Number.isFinite(r.medianMs), r.key).toBe(true);
+      expect(r.validJson, r.key).toBe(true);
+      expect(r.outputChars, r.key).toBeLessThanOrEqual(100_000);
+    }
+  });
+
   it("writes the report with every target evaluated", () => {
     const md = readFileSync(join(out, "BENCHMARKS.md"), "utf8");
     expect(md).toContain("## Targets");
