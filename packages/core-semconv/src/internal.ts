@@ -13,5 +13,9 @@ export { endOpenStreams, endWhenDone, failWith, openStreamCount, type ResultHook
 export { isReadableStream } from "./lifecycle/readable-stream";
 export { openInferenceTranslator } from "./translate/openinference";
 export { traceloopTranslator } from "./translate/traceloop";
+export { langfuseTranslator } from "./translate/langfuse";
+export { datadogTranslator } from "./translate/datadog";
+export { weaveTranslator } from "./translate/weave";
+export { laminarTranslator } from "./translate/laminar";
 export { identityTranslator } from "./translate/registry";
 export { isGenAISpan } from "./translate/translator";

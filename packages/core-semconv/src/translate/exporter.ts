@@ -2,11 +2,23 @@ import { type Attributes, diag } from "@opentelemetry/api";
 import type { ReadableSpan, SpanExporter } from "@opentelemetry/sdk-trace-base";
 import { translatorFor } from "./registry";
 import type { ConventionTranslator, SpanInfo, TranslatorName } from "./types";
+import { WorkflowNames, workflowNameOf } from "./workflow-names";
 
-/** What a translator knows about an SDK span besides its attributes. */
-export function spanInfoOf(span: ReadableSpan): SpanInfo {
+/** True when the span has no local parent. */
+function isRoot(span: Pick<ReadableSpan, "parentSpanContext">): boolean {
   const parent = span.parentSpanContext;
-  return { name: span.name, root: parent === undefined || parent.isRemote === true };
+  return parent === undefined || parent.isRemote === true;
+}
+
+/**
+ * What a translator knows about an SDK span besides its attributes.
+ * @param workflowName - the trace's workflow name, when the caller tracks it
+ */
+export function spanInfoOf(span: ReadableSpan, workflowName?: string): SpanInfo {
+  const [seconds, nanos] = span.startTime;
+  const info: SpanInfo = { name: span.name, root: isRoot(span), startTimeMs: seconds * 1000 + nanos / 1e6 };
+  if (workflowName !== undefined) info.workflowName = workflowName;
+  return info;
 }
 
 function own(value: unknown): PropertyDescriptor {
@@ -45,9 +57,9 @@ export function withAttributes(span: ReadableSpan, attributes: Attributes): Read
  * Translates one span: a view with the translated attributes, or the span itself when the
  * translator changed nothing (a non-GenAI span) or failed (reported through `diag.debug`).
  */
-export function translateSpan(span: ReadableSpan, translate: ConventionTranslator): ReadableSpan {
+export function translateSpan(span: ReadableSpan, translate: ConventionTranslator, workflowName?: string): ReadableSpan {
   try {
-    const attributes = translate(span.attributes, spanInfoOf(span));
+    const attributes = translate(span.attributes, spanInfoOf(span, workflowName));
     return attributes === span.attributes ? span : withAttributes(span, attributes);
   } catch (err) {
     diag.debug("genai-otel: convention translation failed; span exported as it was", err);
@@ -60,6 +72,11 @@ export function translateSpan(span: ReadableSpan, translate: ConventionTranslato
  * exporter it wraps, so one instrumentation reads natively in each backend. Each wrapped exporter
  * gets translated copies; the spans themselves are never changed, so destinations stay
  * independent (one `BatchSpanProcessor` per destination, each with its own wrapper).
+ *
+ * Per trace it remembers the root's workflow name (bounded, see {@link WorkflowNames}) so that
+ * conventions that want it on every descendant (Traceloop) get it: from {@link onSpanStart} when the
+ * span processor reports starts (roots start before their descendants end), else from the root's
+ * own export when it is in the same batch.
  *
  * Which destination wants which convention:
  * - Arize Phoenix, Arize AX: `openinference`.
@@ -74,6 +91,7 @@ export function translateSpan(span: ReadableSpan, translate: ConventionTranslato
  */
 export class TranslatingSpanExporter implements SpanExporter {
   private readonly translate: ConventionTranslator;
+  private readonly workflows = new WorkflowNames();
 
   /**
    * @param exporter - the destination's exporter; receives translated copies
@@ -87,11 +105,24 @@ export class TranslatingSpanExporter implements SpanExporter {
     this.translate = typeof translator === "function" ? translator : translatorFor(translator);
   }
 
+  /**
+   * Learns the trace's workflow name when a root span starts (call it from a span processor's
+   * `onStart`; cheap: one parent check per span). Never throws.
+   */
+  onSpanStart(span: ReadableSpan): void {
+    try {
+      if (isRoot(span)) this.workflows.note(span.spanContext().traceId, workflowNameOf(span.name, span.attributes));
+    } catch (err) {
+      diag.debug("genai-otel: could not read a starting span", err);
+    }
+  }
+
   /** Translates the spans (never throws) and hands the copies to the wrapped exporter. */
   export(spans: ReadableSpan[], resultCallback: Parameters<SpanExporter["export"]>[1]): void {
     let out = spans;
     try {
-      out = spans.map((s) => translateSpan(s, this.translate));
+      for (const s of spans) if (isRoot(s)) this.workflows.note(s.spanContext().traceId, workflowNameOf(s.name, s.attributes));
+      out = spans.map((s) => translateSpan(s, this.translate, this.workflows.get(s.spanContext().traceId)));
     } catch (err) {
       diag.debug("genai-otel: convention translation failed; batch exported as it was", err);
     }

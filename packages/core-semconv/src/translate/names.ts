@@ -37,6 +37,14 @@ export const OI = {
   TOOL_ID: "tool.id",
   AGENT_NAME: "agent.name",
   SESSION_ID: "session.id",
+  USER_ID: "user.id",
+  TAG_TAGS: "tag.tags",
+  METADATA: "metadata",
+  PROMPT_TEMPLATE: "llm.prompt_template.template",
+  PROMPT_TEMPLATE_VARIABLES: "llm.prompt_template.variables",
+  PROMPT_TEMPLATE_VERSION: "llm.prompt_template.version",
+  GRAPH_NODE_ID: "graph.node.id",
+  GRAPH_NODE_NAME: "graph.node.name",
 } as const;
 
 /** Values of `openinference.span.kind` genai-otel produces. */
@@ -74,7 +82,56 @@ export const TL = {
   FREQUENCY_PENALTY: "llm.frequency_penalty",
   PRESENCE_PENALTY: "llm.presence_penalty",
   STOP_SEQUENCES: "llm.chat.stop_sequences",
+  /** `traceloop.association.properties.<key>`: user id, tags, metadata. */
+  ASSOCIATION: "traceloop.association.properties",
+  PROMPT_KEY: "traceloop.prompt.key",
+  PROMPT_VERSION: "traceloop.prompt.version",
+  /** `traceloop.prompt.template_variables.<name>`. */
+  PROMPT_VARIABLES: "traceloop.prompt.template_variables",
+  PROMPT_TEMPLATE: "traceloop.prompt.template",
+  USAGE_REASONING: "gen_ai.usage.reasoning_tokens",
 } as const;
 
 /** Values of `traceloop.span.kind`. */
 export type TraceloopSpanKind = "workflow" | "task" | "agent" | "tool";
+
+/** Langfuse attribute names (Langfuse v4 OTLP ingestion, `OtelIngestionProcessor.ts`). */
+export const LF = {
+  OBSERVATION_TYPE: "langfuse.observation.type",
+  OBSERVATION_INPUT: "langfuse.observation.input",
+  OBSERVATION_OUTPUT: "langfuse.observation.output",
+  COMPLETION_START_TIME: "langfuse.observation.completion_start_time",
+  PROMPT_NAME: "langfuse.observation.prompt.name",
+  PROMPT_VERSION: "langfuse.observation.prompt.version",
+  TRACE_TAGS: "langfuse.trace.tags",
+  /** `langfuse.trace.metadata.<key>`: filterable trace metadata. */
+  TRACE_METADATA: "langfuse.trace.metadata",
+} as const;
+
+/** Datadog LLM Observability OTLP attribute names (docs: "OpenTelemetry instrumentation" mapping reference). */
+export const DD = {
+  METADATA: "_dd.ml_obs.metadata",
+  PROMPT_TRACKING: "_dd.ml_obs.prompt_tracking",
+  TAGS: "tag.tags",
+} as const;
+
+/** W&B Weave attribute names (`weave/trace_server/opentelemetry/constants.py`). */
+export const WV = {
+  SPAN_KIND: "weave.span.kind",
+  DISPLAY_NAME: "wandb.display_name",
+  THREAD_ID: "wandb.thread_id",
+  IS_TURN: "wandb.is_turn",
+  /** `wandb.attributes.<key>`: call attributes (Weave nests dotted keys). */
+  ATTRIBUTES: "wandb.attributes",
+  REASONING_TOKENS: "gen_ai.usage.reasoning_tokens",
+} as const;
+
+/** Laminar attribute names (`lmnr-ai/lmnr` app-server `traces/spans.rs`). */
+export const LM = {
+  SPAN_INPUT: "lmnr.span.input",
+  SPAN_OUTPUT: "lmnr.span.output",
+  /** `lmnr.association.properties.<name>`: session_id, user_id, tags, metadata.<key>. */
+  ASSOCIATION: "lmnr.association.properties",
+  SYSTEM: "gen_ai.system",
+  REASONING_TOKENS: "gen_ai.usage.reasoning_tokens",
+} as const;

@@ -3,6 +3,7 @@ import * as A from "../attributes";
 import { safeJsonStringify } from "../serialize";
 import { type FlatMessage, inputMessages, flattenMessages, jsonArray, mimeOf, readDocuments, readTools } from "./messages";
 import { MIME_JSON, OI, type OpenInferenceSpanKind } from "./names";
+import { putOpenInferenceContext } from "./openinference-context";
 import { num, put, str, translator } from "./translator";
 import type { ConventionTranslator, SpanInfo, TranslateOptions } from "./types";
 
@@ -168,6 +169,7 @@ function openInferenceAttributes(a: Attributes, _span: SpanInfo, max: number): A
       putValue(out, OI.INPUT_VALUE, OI.INPUT_MIME_TYPE, str(a, A.ATTR_GEN_AI_INPUT_MESSAGES), MIME_JSON);
       putValue(out, OI.OUTPUT_VALUE, OI.OUTPUT_MIME_TYPE, str(a, A.ATTR_GEN_AI_OUTPUT_MESSAGES), MIME_JSON);
   }
+  putOpenInferenceContext(out, a);
   return out;
 }
 
@@ -177,7 +179,10 @@ function openInferenceAttributes(a: Attributes, _span: SpanInfo, max: number): A
  * (model, provider, system, invocation parameters, indexed input/output messages with tool calls,
  * tools, token counts), `input.value`/`output.value`, `tool.*`, `retrieval.documents.*`,
  * `embedding.model_name`, `agent.name` and `session.id`, derived from the span's `gen_ai.*`
- * attributes. Content attributes are derived only when the span carries content.
+ * attributes; and from genai-otel's trace context `tag.tags`, `metadata` (JSON),
+ * `llm.prompt_template.*`, a root's `input.value` / `output.value` and `graph.node.{id,name}` for
+ * LangGraph nodes (`user.id` is read as recorded). Content attributes are derived only when the
+ * span carries content.
  *
  * @internal
  */

@@ -3,6 +3,8 @@ import * as A from "../attributes";
 import { safeJsonStringify } from "../serialize";
 import { type FlatMessage, flattenMessages, inputMessages, jsonArray, readTools } from "./messages";
 import { TL, type TraceloopSpanKind } from "./names";
+import { putTraceloopContext } from "./traceloop-context";
+import { readTraceContext } from "./context";
 import { num, put, str, translator } from "./translator";
 import type { ConventionTranslator, SpanInfo, TranslateOptions } from "./types";
 
@@ -22,6 +24,7 @@ const RETAINED = new Set<string>([
   A.ATTR_GEN_AI_AGENT_NAME,
   A.ATTR_GEN_AI_INPUT_MESSAGES,
   A.ATTR_GEN_AI_OUTPUT_MESSAGES,
+  A.ATTR_GEN_AI_CONVERSATION_ID,
 ]);
 
 function retained(key: string): boolean {
@@ -94,8 +97,9 @@ function traceloopAttributes(a: Attributes, span: SpanInfo, max: number): Attrib
   const operation = str(a, A.ATTR_GEN_AI_OPERATION_NAME);
   const declared = str(a, A.ATTR_GEN_AI_WORKFLOW_NAME);
   const requestType = operation ? REQUEST_TYPES[operation] : undefined;
+  putTraceloopContext(out, a);
   if (requestType) {
-    put(out, TL.WORKFLOW_NAME, declared);
+    put(out, TL.WORKFLOW_NAME, declared ?? span.workflowName);
     inference(out, a, requestType, max);
     return out;
   }
@@ -112,12 +116,13 @@ function traceloopAttributes(a: Attributes, span: SpanInfo, max: number): Attrib
     output = str(a, A.ATTR_GEN_AI_RETRIEVAL_DOCUMENTS);
   } else {
     name = kind === "agent" ? str(a, A.ATTR_GEN_AI_AGENT_NAME) : operation === "invoke_workflow" ? declared : undefined;
-    input = str(a, A.ATTR_GEN_AI_INPUT_MESSAGES);
-    output = str(a, A.ATTR_GEN_AI_OUTPUT_MESSAGES);
+    const ctx = readTraceContext(a);
+    input = str(a, A.ATTR_GEN_AI_INPUT_MESSAGES) ?? ctx.input;
+    output = str(a, A.ATTR_GEN_AI_OUTPUT_MESSAGES) ?? ctx.output;
   }
   name ??= span.name || undefined;
-  // A root names the workflow after itself; a child cannot see its root, so it only has a declared name.
-  put(out, TL.WORKFLOW_NAME, declared ?? (span.root ? name : undefined));
+  // A root names the workflow after itself; its descendants get the name the exporter saw the root start with.
+  put(out, TL.WORKFLOW_NAME, declared ?? span.workflowName ?? (span.root ? name : undefined));
   out[TL.SPAN_KIND] = kind;
   put(out, TL.ENTITY_NAME, name);
   put(out, TL.ENTITY_INPUT, input);
@@ -131,9 +136,12 @@ function traceloopAttributes(a: Attributes, span: SpanInfo, max: number): Attrib
  * `gen_ai.system`, the indexed `gen_ai.prompt.N.*` / `gen_ai.completion.N.*` (with
  * `tool_calls.M.{id,name,arguments}` and `tool_call_id`), `llm.request.functions.N.*` and the
  * `gen_ai.usage.{prompt,completion,total}_tokens` / `llm.usage.total_tokens` counts; other spans get
- * `traceloop.span.kind` and `traceloop.entity.{name,input,output}`. `traceloop.workflow.name` is set
- * from `gen_ai.workflow.name`, or from the span's own name when it is a root (a per-span translation
- * cannot see the root of a child span).
+ * `traceloop.span.kind` and `traceloop.entity.{name,input,output}` (a root's from `genai_otel.input` /
+ * `output`). `traceloop.workflow.name` is set from `gen_ai.workflow.name`, else from
+ * {@link SpanInfo.workflowName} (the trace's root, which `TranslatingSpanExporter` tracks per trace),
+ * else from the span's own name when it is a root. Trace context: see `putTraceloopContext`
+ * (association properties for user, tags and metadata; prompt key, version, template and variables;
+ * reasoning tokens).
  *
  * @internal
  */

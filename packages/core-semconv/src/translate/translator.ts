@@ -37,12 +37,16 @@ export function num(attributes: Attributes, key: string): number | undefined {
  * error into "leave the span as it was" (reported through `diag.debug`).
  *
  * @param retained - `gen_ai.*` keys the target convention reads itself (kept even when `keepSource` is false)
+ * @param dropped - keys to leave out of this destination's copy whatever `keepSource` says (a key
+ *   that would make the backend misread the span, e.g. Datadog types any span with an operation
+ *   name it does not know as a workflow)
  */
 export function translator(
   label: string,
   added: (attributes: Attributes, span: SpanInfo, maxItems: number) => Attributes,
   retained: (key: string) => boolean,
   options: TranslateOptions = {},
+  dropped?: (attributes: Attributes) => readonly string[] | undefined,
 ): ConventionTranslator {
   const keepSource = options.keepSource ?? true;
   const maxItems = Math.max(0, Math.floor(options.maxItems ?? DEFAULT_MAX_ITEMS));
@@ -51,7 +55,9 @@ export function translator(
       if (!attributes || !isGenAISpan(attributes)) return attributes;
       const extra = added(attributes, span, maxItems);
       const out: Attributes = {};
+      const drop = dropped?.(attributes);
       for (const key of Object.keys(attributes)) {
+        if (drop?.includes(key)) continue;
         if (keepSource || !key.startsWith("gen_ai.") || retained(key)) out[key] = attributes[key];
       }
       for (const key of Object.keys(extra)) {

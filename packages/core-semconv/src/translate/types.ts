@@ -9,6 +9,13 @@ export interface SpanInfo {
    * cannot see the trace's root, so only a root names the workflow after itself.
    */
   root?: boolean;
+  /** The span's start, in epoch milliseconds (Langfuse's completion start time is computed from it). */
+  startTimeMs?: number;
+  /**
+   * The workflow the span belongs to: the declared `gen_ai.workflow.name`, or the name of the trace's
+   * root as the exporter saw it start (see `TranslatingSpanExporter`). Traceloop stamps it on every span.
+   */
+  workflowName?: string;
 }
 
 /** Options of the convention translators. */
@@ -36,15 +43,20 @@ export interface TranslateOptions {
 export type ConventionTranslator = (attributes: Attributes, span?: SpanInfo) => Attributes;
 
 /**
- * Names of the conventions a destination can be translated to:
- * - `openinference`: Arize Phoenix and Arize AX (also read by Weave, Langfuse, Datadog, Laminar).
- * - `traceloop`: the Traceloop platform (also read by Weave, Datadog, Laminar).
- * - `none`: OpenTelemetry GenAI only (Datadog, New Relic, Langfuse, Weave, Grafana, Honeycomb, Jaeger).
+ * Names of the renderings a destination can be translated to. Each adds only what its backend
+ * reads and does not already take from the OpenTelemetry GenAI attributes:
+ * - `openinference`: Arize Phoenix and Arize AX.
+ * - `traceloop`: the Traceloop platform.
+ * - `langfuse`: Langfuse (v4 OTLP ingestion).
+ * - `datadog`: Datadog LLM Observability (OTLP intake).
+ * - `weave`: W&B Weave.
+ * - `laminar`: Laminar.
+ * - `none`: OpenTelemetry GenAI only (New Relic, Grafana, Honeycomb, Jaeger).
  */
-export type TranslatorName = "openinference" | "traceloop" | "none";
+export type TranslatorName = "openinference" | "traceloop" | "langfuse" | "datadog" | "weave" | "laminar" | "none";
 
 /** Every {@link TranslatorName}, for validating configuration. */
-export const TRANSLATOR_NAMES: readonly TranslatorName[] = ["openinference", "traceloop", "none"];
+export const TRANSLATOR_NAMES: readonly TranslatorName[] = ["openinference", "traceloop", "langfuse", "datadog", "weave", "laminar", "none"];
 
 /** Default of {@link TranslateOptions.maxItems}. */
 export const DEFAULT_MAX_ITEMS = 100;

@@ -117,7 +117,7 @@ describe("TranslatingSpanExporter", () => {
 
 describe("translatorFor", () => {
   it("knows every convention name; none and unknown names are the identity", () => {
-    expect(TRANSLATOR_NAMES).toEqual(["openinference", "traceloop", "none"]);
+    expect(TRANSLATOR_NAMES).toEqual(["openinference", "traceloop", "langfuse", "datadog", "weave", "laminar", "none"]);
     const chat = { "gen_ai.operation.name": "chat" };
     expect(translatorFor("openinference")(chat)["openinference.span.kind"]).toBe("LLM");
     expect(translatorFor("traceloop")(chat)["llm.request.type"]).toBe("chat");
@@ -128,5 +128,38 @@ describe("translatorFor", () => {
   it("passes options on", () => {
     const out = translatorFor("openinference", { keepSource: false })({ "gen_ai.operation.name": "execute_tool", "gen_ai.tool.name": "t" });
     expect(out).toEqual({ "openinference.span.kind": "TOOL", "tool.name": "t" });
+  });
+});
+
+describe("TranslatingSpanExporter workflow names", () => {
+  it("stamps the root's name on descendants exported before the root, learnt when the root started", () => {
+    const memory = new InMemorySpanExporter();
+    const exporter = new TranslatingSpanExporter(memory, "traceloop");
+    const provider = new BasicTracerProvider({
+      spanProcessors: [
+        {
+          onStart: (span) => exporter.onSpanStart(span as unknown as ReadableSpan),
+          onEnd: (span) => exporter.export([span], () => undefined),
+          forceFlush: () => Promise.resolve(),
+          shutdown: () => Promise.resolve(),
+        },
+      ],
+    });
+    const tracer = provider.getTracer("wf");
+    const rootSpan = tracer.startSpan("support-flow", { attributes: { "genai_otel.framework": "langchain" } });
+    const chat = tracer.startSpan("chat m", { attributes: { "gen_ai.operation.name": "chat" } }, trace.setSpan(ROOT_CONTEXT, rootSpan));
+    chat.end();
+    expect(memory.getFinishedSpans()[0]?.attributes["traceloop.workflow.name"]).toBe("support-flow");
+    rootSpan.end();
+    expect(memory.getFinishedSpans()[1]?.attributes["traceloop.workflow.name"]).toBe("support-flow");
+  });
+
+  it("remembers a bounded number of traces", async () => {
+    const { WorkflowNames } = await import("../../src/translate/workflow-names");
+    const names = new WorkflowNames(2);
+    names.note("a", "A");
+    names.note("b", "B");
+    names.note("c", "C");
+    expect([names.size, names.get("a"), names.get("c")]).toEqual([2, undefined, "C"]);
   });
 });

@@ -20,6 +20,7 @@ const CHAT_METADATA = {
   "gen_ai.usage.total_tokens": 150,
   "llm.usage.total_tokens": 150,
   "gen_ai.usage.cache_read_input_tokens": 64,
+  "gen_ai.usage.reasoning_tokens": 5,
   "llm.chat.stop_sequences": ["END"],
 };
 
