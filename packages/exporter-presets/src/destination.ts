@@ -1,7 +1,9 @@
 import { getNumberFromEnv } from "@opentelemetry/core";
 import { BatchSpanProcessor, type BufferConfig, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { type DestinationOptions, resolveDestinationOptions } from "./destination-options";
 import { DestinationSpanProcessor } from "./export/destination-processor";
 import { ReportingSpanExporter } from "./export/reporting-exporter";
+import { SpanViewExporter } from "./export/span-view-exporter";
 import { getPreset, type PresetName } from "./presets/registry";
 
 /**
@@ -24,16 +26,21 @@ function resolveBatchConfig(batch: BufferConfig | undefined): BufferConfig & { m
 
 /**
  * One destination of `setupTracing`: the preset's exporter wrapped for reporting, behind its own
- * span processor (so that a slow or failing destination does not hold back the others).
+ * span processor (so that a slow or failing destination does not hold back the others), with the
+ * {@link DestinationOptions} every preset takes applied to this destination's copy only: its
+ * `environment` / `release` resource attributes and its `spans` filter (applied before the queue).
  * The console preset always exports span by span.
+ * @throws PresetConfigurationError from the preset, or for invalid destination options.
  */
 export function createDestination(name: PresetName, options: object, mode: ExportMode, batch: BufferConfig | undefined): DestinationSpanProcessor {
   const preset = getPreset(name);
+  const { resourceOverrides, filter } = resolveDestinationOptions(name, options as DestinationOptions);
   const created = preset.create(options as never);
-  const exporter = created instanceof ReportingSpanExporter ? created : new ReportingSpanExporter(created, name);
+  const reporting = created instanceof ReportingSpanExporter ? created : new ReportingSpanExporter(created, name);
+  const exporter = resourceOverrides === undefined ? reporting : new SpanViewExporter(reporting, { resourceOverrides });
   if (preset.processor === "simple" || mode === "immediate") {
-    return new DestinationSpanProcessor(new SimpleSpanProcessor(exporter), exporter, undefined);
+    return new DestinationSpanProcessor(new SimpleSpanProcessor(exporter), reporting, undefined, filter);
   }
   const config = resolveBatchConfig(batch);
-  return new DestinationSpanProcessor(new BatchSpanProcessor(exporter, config), exporter, config.maxQueueSize);
+  return new DestinationSpanProcessor(new BatchSpanProcessor(exporter, config), reporting, config.maxQueueSize, filter);
 }

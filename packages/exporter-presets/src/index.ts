@@ -10,6 +10,7 @@ export { createMetricExporter } from "./create-metric-exporter";
 export { setupTracing } from "./setup-tracing";
 export type { SetupTracingOptions, TracingSetup } from "./setup-options";
 export type { ExportMode } from "./destination";
+export type { DestinationOptions, SpanFilter } from "./destination-options";
 export type { DestinationStats } from "./export/destination-processor";
 export type { ExportCounts } from "./export/reporting-exporter";
 export type { MetricExportCounts } from "./export/reporting-metric-exporter";

@@ -54,6 +54,7 @@ const CREDENTIALS = {
   WANDB_ENTITY: "e",
   WANDB_PROJECT: "p",
   DD_API_KEY: "fake",
+  DD_LLMOBS_ML_APP: "app",
   NEW_RELIC_LICENSE_KEY: "fake",
   GRAFANA_CLOUD_ZONE: "prod-eu-west-2",
   GRAFANA_CLOUD_INSTANCE_ID: "1",

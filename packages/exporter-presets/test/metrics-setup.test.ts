@@ -50,7 +50,7 @@ describe("which presets get metrics", () => {
     const tracing = setupTracing({
       presets: [
         quiet,
-        ...others.map((name) => ({ name, options: { endpoint: `${receiver.httpUrl}/v1/traces`, apiKey: KEY, publicKey: KEY, secretKey: KEY } }) as PresetSelection),
+        ...others.map((name) => ({ name, options: { endpoint: `${receiver.httpUrl}/v1/traces`, apiKey: KEY, publicKey: KEY, secretKey: KEY, mlApp: "app" } }) as PresetSelection),
       ],
     });
     stops.push(() => tracing.shutdown());

@@ -47,18 +47,24 @@ describe("jaeger", () => {
 });
 
 describe("datadog-llmobs", () => {
-  it("sends to otlp.<site> with dd-api-key and dd-otlp-source", () => {
+  it("sends to otlp.<site> with dd-api-key, dd-otlp-source and dd-ml-app", () => {
     vi.stubEnv("DD_API_KEY", SECRET);
+    vi.stubEnv("DD_LLMOBS_ML_APP", "support-bot");
     expect(line("datadog-llmobs")).toContain(
-      'over http/protobuf to https://otlp.datadoghq.com/v1/traces (endpoint from "datadog-llmobs" preset default); headers: dd-api-key, dd-otlp-source;',
+      'over http/protobuf to https://otlp.datadoghq.com/v1/traces (endpoint from "datadog-llmobs" preset default); headers: dd-api-key, dd-ml-app, dd-otlp-source; compression: none; conventions: datadog',
     );
     vi.stubEnv("DD_SITE", "datadoghq.eu");
     expect(line("datadog-llmobs")).toContain("to https://otlp.datadoghq.eu/v1/traces");
     expect(line("datadog-llmobs", { site: "ap1.datadoghq.com" })).toContain("to https://otlp.ap1.datadoghq.com/v1/traces");
   });
 
-  it("rejects gov and unknown sites, gRPC, and a missing key", () => {
+  it("rejects gov and unknown sites, gRPC, a missing key and a missing ML app", () => {
     vi.stubEnv("DD_API_KEY", SECRET);
+    expect(errorOf(() => createExporter("datadog-llmobs"))).toContain(
+      'needs the name of your ML application (LLM Observability\'s ml_app): set the "mlApp" option or the DD_LLMOBS_ML_APP environment variable',
+    );
+    expect(line("datadog-llmobs", { mlApp: "support-bot" })).toContain("dd-ml-app");
+    vi.stubEnv("DD_LLMOBS_ML_APP", "support-bot");
     vi.stubEnv("DD_SITE", "ddog-gov.com");
     expect(errorOf(() => createExporter("datadog-llmobs"))).toContain("not available on the US1-FED (ddog-gov.com) site");
     expect(errorOf(() => createExporter("datadog-llmobs", { site: "example.com" as never }))).toContain(
@@ -200,7 +206,7 @@ describe("the standard OTLP variables still override the vendor defaults", () =>
     ["langfuse", { LANGFUSE_PUBLIC_KEY: "pk", LANGFUSE_SECRET_KEY: SECRET }],
     ["phoenix", {}],
     ["laminar", { LMNR_PROJECT_API_KEY: SECRET }],
-    ["datadog-llmobs", { DD_API_KEY: SECRET }],
+    ["datadog-llmobs", { DD_API_KEY: SECRET, DD_LLMOBS_ML_APP: "app" }],
     ["jaeger", {}],
   ] as const)("%s", (name, env) => {
     for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);

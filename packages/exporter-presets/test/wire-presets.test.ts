@@ -23,7 +23,7 @@ interface WireCase {
   /** Expected resource attributes besides service.name. */
   resource?: Record<string, unknown>;
   /** The conventions the backend reads (default: OpenTelemetry GenAI as recorded). */
-  conventions?: "openinference" | "traceloop";
+  conventions?: "openinference" | "traceloop" | "weave";
 }
 
 const INPUT = JSON.stringify([{ role: "user", parts: [{ type: "text", content: "Weather in Paris?" }] }]);
@@ -56,6 +56,10 @@ const TRANSLATED = {
       "gen_ai.usage.completion_tokens": 20,
     },
     agent: { "traceloop.span.kind": "agent", "traceloop.workflow.name": "weather" },
+  },
+  weave: {
+    chat: { "weave.span.kind": "llm", "llm.provider": "openai", "gen_ai.input.messages": INPUT },
+    agent: { "weave.span.kind": "agent", "wandb.display_name": "weather" },
   },
 } as const;
 
@@ -128,6 +132,7 @@ const cases: Record<string, WireCase> = {
     contentType: PROTOBUF,
     headers: { "wandb-api-key": KEY, project_id: "my-team/my-project" },
     resource: { "wandb.entity": "my-team", "wandb.project": "my-project" },
+    conventions: "weave",
   },
   "datadog agent http": {
     selection: () => "datadog",
@@ -146,11 +151,11 @@ const cases: Record<string, WireCase> = {
   },
   "datadog-llmobs": {
     selection: (u) => ({ name: "datadog-llmobs", options: { endpoint: `${u.http}/v1/traces` } }),
-    env: () => ({ DD_API_KEY: KEY, DD_SITE: "datadoghq.eu" }),
+    env: () => ({ DD_API_KEY: KEY, DD_SITE: "datadoghq.eu", DD_LLMOBS_ML_APP: "support-bot" }),
     transport: "http",
     path: "/v1/traces",
     contentType: PROTOBUF,
-    headers: { "dd-api-key": KEY, "dd-otlp-source": "llmobs" },
+    headers: { "dd-api-key": KEY, "dd-otlp-source": "llmobs", "dd-ml-app": "support-bot" },
   },
   newrelic: {
     selection: (u) => ({ name: "newrelic", options: { licenseKey: KEY, endpoint: `${u.http}/v1/traces` } }),
@@ -159,6 +164,7 @@ const cases: Record<string, WireCase> = {
     contentType: PROTOBUF,
     contentEncoding: "gzip",
     headers: { "api-key": KEY },
+    resource: { aiEnabledApp: "true" },
   },
   "newrelic grpc": {
     selection: (u) => ({ name: "newrelic", options: { licenseKey: KEY, protocol: "grpc", endpoint: u.grpc } }),
@@ -167,6 +173,7 @@ const cases: Record<string, WireCase> = {
     contentType: "application/grpc",
     contentEncoding: "gzip",
     headers: { "api-key": KEY },
+    resource: { aiEnabledApp: "true" },
   },
   grafana: {
     selection: () => "grafana",

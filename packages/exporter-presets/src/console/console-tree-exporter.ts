@@ -1,3 +1,4 @@
+import type { DestinationOptions } from "../destination-options";
 import { diag } from "@opentelemetry/api";
 import { type ExportResult, ExportResultCode } from "@opentelemetry/core";
 import { formatSpanTree } from "@genai-otel/core-semconv";
@@ -6,7 +7,7 @@ import { readEnv } from "../env";
 import { isLocalRoot, toSpanTreeNode } from "./to-span-tree-node";
 
 /** Options of the `console` preset. None has an environment variable except the colour switches. */
-export interface ConsolePresetOptions {
+export interface ConsolePresetOptions extends DestinationOptions {
   /**
    * Colour the tree with ANSI escapes.
    * @defaultValue `false` if `NO_COLOR` is set, `true` if `FORCE_COLOR` is set (and not `0`), else

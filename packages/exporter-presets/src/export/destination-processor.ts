@@ -37,15 +37,18 @@ export class DestinationSpanProcessor implements SpanProcessor {
    * @param inner - the batch or simple span processor.
    * @param exporter - the exporter `inner` exports to.
    * @param maxQueueSize - the batch processor's queue size; `undefined` for a simple processor.
+   * @param filter - the destination's span filter (`spans` option); spans it rejects never reach the queue.
    */
   constructor(
     private readonly inner: SpanProcessor,
     private readonly exporter: ReportingSpanExporter,
     private readonly maxQueueSize: number | undefined,
+    private readonly filter?: (span: ReadableSpan) => boolean,
   ) {}
 
   onStart(span: Span, parentContext: Context): void {
     try {
+      if (this.filter === undefined || this.filter(span)) this.exporter.onSpanStart(span);
       this.inner.onStart(span, parentContext);
     } catch (error) {
       diag.error(`genai-otel: preset "${this.exporter.preset}" span processor failed on span start`, error);
@@ -54,6 +57,7 @@ export class DestinationSpanProcessor implements SpanProcessor {
 
   onEnd(span: ReadableSpan): void {
     try {
+      if (this.filter !== undefined && !this.filter(span)) return;
       if (this.maxQueueSize !== undefined && !this.stopped && (span.spanContext().traceFlags & TraceFlags.SAMPLED) !== 0) {
         this.count();
       }

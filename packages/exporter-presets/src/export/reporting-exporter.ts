@@ -47,6 +47,15 @@ export class ReportingSpanExporter implements SpanExporter {
     return this.counts.handedOver;
   }
 
+  /**
+   * Tells the wrapped exporter that a span started, when it wants to know (a translating exporter
+   * learns each trace's workflow name from its root). Never throws.
+   */
+  onSpanStart(span: ReadableSpan): void {
+    const inner = this.inner as SpanExporter & { onSpanStart?: (span: ReadableSpan) => void };
+    if (inner.onSpanStart !== undefined) inner.onSpanStart(span);
+  }
+
   /** The counters so far. */
   stats(): ExportCounts {
     return { ...this.counts };

@@ -2,6 +2,7 @@ import type { Attributes, AttributeValue } from "@opentelemetry/api";
 import type { ExportResult } from "@opentelemetry/core";
 import { type Resource, resourceFromAttributes } from "@opentelemetry/resources";
 import type { ReadableSpan, SpanExporter } from "@opentelemetry/sdk-trace-base";
+import { shortenJson } from "./shorten-json";
 
 /** What {@link SpanViewExporter} adapts for one backend. */
 export interface SpanViewOptions {
@@ -11,6 +12,8 @@ export interface SpanViewOptions {
   readonly attributeArrayLength?: number;
   /** Resource attributes added to each span's resource where the resource does not set them. */
   readonly resourceAttributes?: Readonly<Record<string, string>>;
+  /** Resource attributes set on each span's resource, winning over the resource's own (a preset's `environment`, `release`). */
+  readonly resourceOverrides?: Readonly<Record<string, string>>;
 }
 
 /** Attribute limits in effect; `Infinity` where none applies. */
@@ -89,12 +92,13 @@ export class SpanViewExporter implements SpanExporter {
   }
 
   private resource(resource: Resource): Resource {
-    const extra = this.options.resourceAttributes;
-    if (extra === undefined) return resource;
+    const { resourceAttributes: extra, resourceOverrides: overrides } = this.options;
+    if (extra === undefined && overrides === undefined) return resource;
     let merged = this.resources.get(resource);
     if (merged === undefined) {
-      // The span's own resource wins: `a.merge(b)` keeps b's value for a key both set.
+      // `a.merge(b)` keeps b's value for a key both set: extra < the span's own < overrides.
       merged = resourceFromAttributes({ ...extra }).merge(resource);
+      if (overrides !== undefined) merged = merged.merge(resourceFromAttributes({ ...overrides }));
       this.resources.set(resource, merged);
     }
     return merged;
@@ -119,13 +123,13 @@ function mapIfChanged<T>(items: T[], map: (item: T) => T): T[] {
 
 /**
  * The attributes with every string (and string array item) longer than `limit.length` cut to that
- * length and every array longer than `limit.items` cut to that many items; the same object when
- * nothing is cut.
+ * length (a JSON array or object shortened structurally instead, see `shortenJson`) and every array
+ * longer than `limit.items` cut to that many items; the same object when nothing is cut.
  */
 function truncateAttributes(attributes: Attributes, limit: AttributeLimits): Attributes {
   let out: Attributes | undefined;
   for (const [key, value] of Object.entries(attributes)) {
-    const cut = truncateValue(value, limit);
+    const cut = truncateValue(value, limit, key);
     if (cut !== value) {
       out ??= { ...attributes };
       out[key] = cut;
@@ -134,8 +138,8 @@ function truncateAttributes(attributes: Attributes, limit: AttributeLimits): Att
   return out ?? attributes;
 }
 
-function truncateValue(value: AttributeValue | undefined, limit: AttributeLimits): AttributeValue | undefined {
-  if (typeof value === "string") return cut(value, limit.length);
+function truncateValue(value: AttributeValue | undefined, limit: AttributeLimits, key: string): AttributeValue | undefined {
+  if (typeof value === "string") return value.length <= limit.length ? value : (shortenJson(value, limit.length, key) ?? cut(value, limit.length));
   if (!Array.isArray(value)) return value;
   const items = value.length > limit.items ? (value as unknown[]).slice(0, limit.items) : (value as unknown[]);
   if (items === value && !items.some((item) => typeof item === "string" && item.length > limit.length)) return value;

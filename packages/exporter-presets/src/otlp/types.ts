@@ -1,3 +1,4 @@
+import type { DestinationOptions } from "../destination-options";
 import type { MetricsTemporality } from "../metrics/temporality";
 
 /**
@@ -16,7 +17,7 @@ export const OTLP_PROTOCOLS: readonly OtlpProtocol[] = ["http/protobuf", "http/j
  * variable (code wins over environment, as in the OpenTelemetry exporters); what is not set here
  * is left to the exporter, which reads `OTEL_EXPORTER_OTLP_*` itself.
  */
-export interface OtlpTransportOptions {
+export interface OtlpTransportOptions extends DestinationOptions {
   /**
    * Where to send spans. For OTLP/HTTP, the full traces URL (e.g. `http://localhost:4318/v1/traces`);
    * for gRPC, the server URL (e.g. `http://localhost:4317`; `http://` means plaintext, `https://`

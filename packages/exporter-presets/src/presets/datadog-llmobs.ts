@@ -29,26 +29,49 @@ export interface DatadogLlmObsPresetOptions extends OtlpTransportOptions {
    */
   site?: DatadogSite;
   /**
+   * The ML application the spans belong to in LLM Observability (`ml_app`; its unit of grouping,
+   * filtering and cost), sent in the `dd-ml-app` header. Required: LLM Observability files spans
+   * without one under the service name only when the Agent or the Datadog SDK adds it.
+   * @defaultValue `DD_LLMOBS_ML_APP`
+   */
+  mlApp?: string;
+  /**
    * Exporter to use; the intake takes no gRPC.
    * @defaultValue `OTEL_EXPORTER_OTLP_TRACES_PROTOCOL` / `OTEL_EXPORTER_OTLP_PROTOCOL` if supported, else `"http/protobuf"`.
    */
   protocol?: Exclude<OtlpProtocol, "grpc">;
 }
 
-/** The `datadog-llmobs` preset: agentless OTLP to Datadog LLM Observability, by site. */
+/**
+ * The `datadog-llmobs` preset: agentless OTLP to Datadog LLM Observability, by site, with the
+ * `dd-ml-app` header naming the ML application.
+ * @throws PresetConfigurationError without an API key or an ML application name.
+ */
 export const datadogLlmObsPreset = defineOtlpPreset<DatadogLlmObsPresetOptions>("datadog-llmobs", (options) => {
   const apiKey = optionOrEnv(options.apiKey, "apiKey", "DD_API_KEY");
   if (apiKey === undefined && !headerIsProvided("dd-api-key", options.headers)) {
     throw missingCredential("datadog-llmobs", "a Datadog API key", "apiKey", "DD_API_KEY", "dd-api-key");
+  }
+  const mlApp = optionOrEnv(options.mlApp, "mlApp", "DD_LLMOBS_ML_APP");
+  if (mlApp === undefined && !headerIsProvided("dd-ml-app", options.headers)) {
+    throw new PresetConfigurationError(
+      'The "datadog-llmobs" exporter preset needs the name of your ML application (LLM Observability\'s ml_app): set the "mlApp" option or the DD_LLMOBS_ML_APP environment variable, e.g. DD_LLMOBS_ML_APP=support-bot.',
+      "datadog-llmobs",
+    );
   }
   const site = resolveSite(options.site);
   return {
     preset: "datadog-llmobs",
     protocol: resolveProtocol("datadog-llmobs", options.protocol, ["http/protobuf", "http/json"], "http/protobuf"),
     defaultEndpoint: `https://otlp.${site}/v1/traces`,
-    headers: { ...(apiKey === undefined ? {} : { "dd-api-key": apiKey.value }), "dd-otlp-source": "llmobs" },
-    // LLM Observability reads the OpenTelemetry GenAI conventions (1.37+) as recorded.
-    conventions: "none",
+    headers: {
+      ...(apiKey === undefined ? {} : { "dd-api-key": apiKey.value }),
+      "dd-otlp-source": "llmobs",
+      ...(mlApp === undefined ? {} : { "dd-ml-app": mlApp.value }),
+    },
+    // LLM Observability reads OpenTelemetry GenAI 1.37+; the translator adds retrieval typing,
+    // cache/reasoning token keys, tags, metadata and prompt tracking.
+    conventions: "datadog",
   };
 });
 

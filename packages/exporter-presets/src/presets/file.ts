@@ -1,6 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { diag } from "@opentelemetry/api";
+import type { DestinationOptions } from "../destination-options";
 import { optionOrEnv } from "../env";
 import { PresetConfigurationError } from "../errors";
 import { OtlpJsonFileExporter } from "../file/file-exporter";
@@ -10,7 +11,7 @@ import type { PresetDefinition } from "./define-preset";
 const DEFAULT_PATH = "genai-otel-traces.jsonl";
 
 /** Options of the `file` preset: OTLP/JSON lines appended to a local file. */
-export interface FilePresetOptions {
+export interface FilePresetOptions extends DestinationOptions {
   /**
    * The file to append to (created if missing; its directory must exist). Each line is one OTLP/JSON
    * `ExportTraceServiceRequest`, readable by the Collector's `otlpjsonfile` receiver or `jq`.

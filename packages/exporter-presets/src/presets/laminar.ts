@@ -47,8 +47,8 @@ export const laminarPreset = defineOtlpPreset<LaminarPresetOptions>("laminar", (
     ...(chosen === undefined ? { defaultEndpoint: url } : { endpoint: { url, source: chosen.source } }),
     // Lower-case: Laminar reads gRPC metadata key "authorization" only.
     headers: apiKey === undefined ? {} : ({ authorization: `Bearer ${apiKey.value}` } as Record<string, string>),
-    // Laminar reads gen_ai.* (and OpenLLMetry) attributes.
-    conventions: "none",
+    // Laminar reads gen_ai.*; the translator adds gen_ai.system, reasoning tokens, lmnr.* association properties and I/O.
+    conventions: "laminar",
   };
 });
 

@@ -76,7 +76,7 @@ export const langfusePreset = defineOtlpPreset<LangfusePresetOptions>("langfuse"
     protocol: resolveProtocol("langfuse", options.protocol, ["http/protobuf", "http/json"], "http/protobuf"),
     ...(chosen === undefined ? { defaultEndpoint: url } : { endpoint: { url, source: chosen.source } }),
     headers: { ...auth, "x-langfuse-ingestion-version": "4" },
-    // Langfuse maps gen_ai.* (and langfuse.*, OpenInference input.value/output.value) to its observations.
-    conventions: "none",
+    // Langfuse maps gen_ai.* itself; the translator adds the langfuse.* keys it needs besides (types, I/O, tags, prompt, TTFT).
+    conventions: "langfuse",
   };
 });

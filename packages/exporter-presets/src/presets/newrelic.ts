@@ -46,9 +46,11 @@ export interface NewRelicPresetOptions extends OtlpTransportOptions, OtlpMetrics
 }
 
 /**
- * The `newrelic` preset: OTLP to New Relic with the `api-key` header, gzip by default, and New
- * Relic's limits applied to the spans this exporter sends only: attribute values cut to 4,095
- * characters, arrays to 64 items, and requests kept under 1 MB. Metrics go to the same host, with
+ * The `newrelic` preset: OTLP to New Relic with the `api-key` header, gzip by default, the resource
+ * attribute `aiEnabledApp=true` AI monitoring needs to list the app (unless the resource sets it),
+ * and New Relic's limits applied to the spans this exporter sends only: attribute values kept to
+ * 4,095 characters (JSON message lists shortened by whole messages, staying valid JSON; other
+ * values cut), arrays to 64 items, and requests kept under 1 MB. Metrics go to the same host, with
  * delta temporality by default (New Relic takes both).
  */
 export const newRelicPreset = defineOtlpPreset<NewRelicPresetOptions>(
@@ -68,8 +70,10 @@ export const newRelicPreset = defineOtlpPreset<NewRelicPresetOptions>(
       defaultEndpoint: protocol === "grpc" ? `https://${host}:4317` : `https://${host}/${signalPath(signal)}`,
       headers,
       compression: "gzip",
-      // New Relic AI monitoring reads the OpenTelemetry GenAI spans as recorded.
+      // New Relic AI monitoring reads the OpenTelemetry GenAI spans as recorded...
       conventions: "none",
+      // ...and lists only apps whose resource says so.
+      resourceAttributes: { aiEnabledApp: "true" },
       limits: {
         attributeValueLength: NEW_RELIC_ATTRIBUTE_VALUE_LIMIT,
         attributeArrayLength: NEW_RELIC_ARRAY_LIMIT,

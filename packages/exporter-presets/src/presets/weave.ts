@@ -5,6 +5,8 @@ import { hostOf, joinUrl, withScheme } from "../otlp/url";
 import type { OtlpTransportOptions } from "../otlp/types";
 import { defineOtlpPreset } from "./define-preset";
 
+/** Weave keeps attribute values up to 256 KiB (counted here in UTF-16 units). */
+const WEAVE_ATTRIBUTE_VALUE_LIMIT = 256 * 1024;
 const MULTI_TENANT_URL = "https://trace.wandb.ai/otel/v1/traces";
 const MULTI_TENANT_HOSTS = new Set(["wandb.ai", "api.wandb.ai", "trace.wandb.ai"]);
 
@@ -66,8 +68,10 @@ export const weavePreset = defineOtlpPreset<WeavePresetOptions>("weave", (option
       : { defaultEndpoint: MULTI_TENANT_URL }),
     headers: { ...(apiKey === undefined ? {} : { "wandb-api-key": apiKey }), project_id: `${entity}/${project}` },
     resourceAttributes: { "wandb.entity": entity, "wandb.project": project },
-    // Weave reads gen_ai.* natively (and OpenInference/OpenLLMetry when present).
-    conventions: "none",
+    // Weave reads gen_ai.*; the translator adds span kinds, classic-view input/output, thread, display name, attributes.
+    conventions: "weave",
+    // Weave keeps values up to 256 KiB; longer JSON message lists are shortened by whole messages.
+    limits: { attributeValueLength: WEAVE_ATTRIBUTE_VALUE_LIMIT },
   };
 });
 
