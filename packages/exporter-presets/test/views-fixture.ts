@@ -1,0 +1,66 @@
+import type { ReceivedSpan } from "@genai-otel-internal/otlp-receiver";
+import { type PresetSelection, setupTracing } from "@genai-otel/exporter-presets";
+import { recordScenarios } from "./scenarios";
+import type { ReceiverFixture } from "./receiver-fixture";
+
+export const KEY = "fake-key-views-0123";
+export const SECRET = "fake-secret-views-9876";
+
+/** The LLM backends whose own views are asserted, each pointed at its own path on the receiver's proxy. */
+export const VIEW_PRESETS = ["langfuse", "phoenix", "traceloop", "datadog-llmobs", "weave", "laminar", "newrelic"] as const;
+export type ViewPreset = (typeof VIEW_PRESETS)[number];
+
+const CREDENTIALS: Record<ViewPreset, object> = {
+  langfuse: { publicKey: "pk-lf-fake", secretKey: SECRET },
+  phoenix: {},
+  traceloop: { apiKey: KEY },
+  "datadog-llmobs": { apiKey: KEY, mlApp: "support-bot" },
+  weave: { apiKey: KEY, entity: "team", project: "views" },
+  laminar: { apiKey: KEY },
+  newrelic: { licenseKey: KEY },
+};
+
+/** The selection of one preset sending to `<proxy>/<name>/v1/traces`. */
+export function selection(fx: ReceiverFixture, name: ViewPreset, extra: object = {}): PresetSelection {
+  return { name, options: { ...CREDENTIALS[name], endpoint: `${fx.proxy.url}/${name}/v1/traces`, ...extra } } as PresetSelection;
+}
+
+let run = 0;
+
+/**
+ * Records the three scenarios once through `setupTracing` with the given destinations, shuts down
+ * (flushing), and returns the spans each preset received, keyed by preset name. Only spans of this
+ * run's own service are returned.
+ */
+export async function sendScenarios(
+  fx: ReceiverFixture,
+  presets: readonly PresetSelection[],
+  exportMode: "batched" | "immediate" = "immediate",
+): Promise<Map<string, ReceivedSpan[]>> {
+  const serviceName = `views-${process.pid}-${++run}`;
+  const tracing = setupTracing({ serviceName, presets, exportMode, registerGlobal: false });
+  recordScenarios(tracing.tracerProvider.getTracer("views"));
+  await tracing.shutdown();
+  const byPreset = new Map<string, ReceivedSpan[]>();
+  for (const request of fx.receiver.requests) {
+    const name = request.headers["x-original-path"]?.split("/")[1];
+    if (name === undefined) continue;
+    const own = request.spans.filter((span) => span.resource["service.name"] === serviceName);
+    byPreset.set(name, [...(byPreset.get(name) ?? []), ...own]);
+  }
+  return byPreset;
+}
+
+/** The spans of one trace, found by its root's name, keyed by span name. */
+export function traceOf(spans: readonly ReceivedSpan[], rootName: string): Map<string, ReceivedSpan> {
+  const root = spans.find((span) => span.name === rootName && span.parentSpanId === undefined);
+  if (root === undefined) throw new Error(`no root span "${rootName}" among ${spans.map((s) => s.name).join(", ")}`);
+  return new Map(spans.filter((span) => span.traceId === root.traceId).map((span) => [span.name, span]));
+}
+
+/** Attributes of a span of a trace (throws when missing, naming it). */
+export function attrs(trace: Map<string, ReceivedSpan>, name: string): Record<string, unknown> {
+  const span = trace.get(name);
+  if (span === undefined) throw new Error(`no span "${name}" in trace (have ${[...trace.keys()].join(", ")})`);
+  return span.attributes;
+}
