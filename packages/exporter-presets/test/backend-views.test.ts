@@ -1,4 +1,5 @@
 import type { ReceivedRequest, ReceivedSpan } from "@genai-otel-internal/otlp-receiver";
+import { setupTracing } from "@genai-otel/exporter-presets";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useReceiver } from "./receiver-fixture";
 import { DOCUMENTS, OUTPUT_MESSAGES, RAG_INPUT, RAG_OUTPUT, THREAD_ID } from "./scenarios";
@@ -201,5 +202,26 @@ describe("newrelic", () => {
     for (const span of received.get("newrelic") ?? []) expect(span.resource.aiEnabledApp).toBe("true");
     expect(attrs(rag("newrelic"), "chat gpt-4o-mini")).toMatchObject({ "gen_ai.provider.name": "openai", "gen_ai.usage.input_tokens": 100 });
     expect(Object.keys(attrs(rag("newrelic"), "chat gpt-4o-mini")).filter((k) => k.startsWith("openinference.") || k.startsWith("langfuse."))).toEqual([]);
+  });
+});
+
+describe("size limits", () => {
+  it("New Relic gets long message lists shortened by whole messages, as valid JSON under 4,095 characters", async () => {
+    const messages = Array.from({ length: 30 }, (_, i) => ({ role: i % 2 ? "assistant" : "user", parts: [{ type: "text", content: `turn ${i} `.padEnd(400, "·") }] }));
+    const tracing = setupTracing({ serviceName: "views-limits", presets: [selection(fx, "newrelic"), selection(fx, "phoenix")], registerGlobal: false });
+    tracing.tracerProvider
+      .getTracer("limits")
+      .startSpan("chat m", { attributes: { "gen_ai.operation.name": "chat", "gen_ai.provider.name": "openai", "gen_ai.input.messages": JSON.stringify(messages) } })
+      .end();
+    await tracing.shutdown();
+    const spans = (prefix: string) =>
+      fx.receiver.requests.filter((r) => r.headers["x-original-path"]?.startsWith(prefix)).flatMap((r) => r.spans.filter((s) => s.resource["service.name"] === "views-limits"));
+    const sent = String(spans("/newrelic/")[0]?.attributes["gen_ai.input.messages"]);
+    expect(sent.length).toBeLessThanOrEqual(4095);
+    const kept = JSON.parse(sent) as typeof messages;
+    expect(kept.length).toBeGreaterThan(1);
+    expect(kept).toEqual(messages.slice(-kept.length));
+    // Phoenix has no such limit: it gets every message.
+    expect(spans("/phoenix/")[0]?.attributes["gen_ai.input.messages"]).toBe(JSON.stringify(messages));
   });
 });
