@@ -1,4 +1,5 @@
-import { PresetConfigurationError, setupTracing } from "@genai-otel/exporter-presets";
+import { type PresetSelection, PresetConfigurationError, setupTracing } from "@genai-otel/exporter-presets";
+import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { context, trace } from "@opentelemetry/api";
 import { describe, expect, it, vi } from "vitest";
 import { useReceiver } from "./receiver-fixture";
@@ -8,7 +9,7 @@ const fx = useReceiver({ secrets: [KEY], proxy: true });
 
 let run = 0;
 /** An HTTP server span with a chat child, sent to `presets`; returns what each path prefix received for this run. */
-async function send(presets: Parameters<typeof setupTracing>[0]["presets"], resourceAttributes?: Record<string, string>) {
+async function send(presets: readonly PresetSelection[], resourceAttributes?: Record<string, string>) {
   const serviceName = `dest-${process.pid}-${++run}`;
   const tracing = setupTracing({ serviceName, presets, registerGlobal: false, exportMode: "immediate", resourceAttributes });
   const tracer = tracing.tracerProvider.getTracer("dest");
@@ -36,7 +37,7 @@ describe("spans option", () => {
 
   it("takes a function; a function that throws keeps the span", async () => {
     const of = await send([
-      { name: "otlp", options: { endpoint: `${fx.proxy.url}/fn/v1/traces`, spans: (span) => span.name.startsWith("POST") } },
+      { name: "otlp", options: { endpoint: `${fx.proxy.url}/fn/v1/traces`, spans: (span: ReadableSpan) => span.name.startsWith("POST") } },
       {
         name: "otlp",
         options: {
