@@ -1,5 +1,5 @@
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
-import { isGenAISpan } from "@genai-otel/core-semconv";
+import { isGenAISpan } from "@genai-otel/core-semconv/internal";
 import { PresetConfigurationError } from "./errors";
 
 /**

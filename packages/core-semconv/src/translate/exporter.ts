@@ -73,8 +73,8 @@ export function translateSpan(span: ReadableSpan, translate: ConventionTranslato
  * gets translated copies; the spans themselves are never changed, so destinations stay
  * independent (one `BatchSpanProcessor` per destination, each with its own wrapper).
  *
- * Per trace it remembers the root's workflow name (bounded, see {@link WorkflowNames}) so that
- * conventions that want it on every descendant (Traceloop) get it: from {@link onSpanStart} when the
+ * Per trace it remembers the root's workflow name (bounded, see `WorkflowNames`) so that
+ * conventions that want it on every descendant (Traceloop) get it: from `onSpanStart` when the
  * span processor reports starts (roots start before their descendants end), else from the root's
  * own export when it is in the same batch.
  *

@@ -138,7 +138,7 @@ function traceloopAttributes(a: Attributes, span: SpanInfo, max: number): Attrib
  * `gen_ai.usage.{prompt,completion,total}_tokens` / `llm.usage.total_tokens` counts; other spans get
  * `traceloop.span.kind` and `traceloop.entity.{name,input,output}` (a root's from `genai_otel.input` /
  * `output`). `traceloop.workflow.name` is set from `gen_ai.workflow.name`, else from
- * {@link SpanInfo.workflowName} (the trace's root, which `TranslatingSpanExporter` tracks per trace),
+ * `SpanInfo.workflowName` (the trace's root, which `TranslatingSpanExporter` tracks per trace),
  * else from the span's own name when it is a root. Trace context: see `putTraceloopContext`
  * (association properties for user, tags and metadata; prompt key, version, template and variables;
  * reasoning tokens).
