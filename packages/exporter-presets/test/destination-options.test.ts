@@ -1,5 +1,6 @@
-import { type PresetSelection, PresetConfigurationError, setupTracing } from "@genai-otel/exporter-presets";
-import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
+import { createExporter, type PresetSelection, PresetConfigurationError, setupTracing } from "@genai-otel/exporter-presets";
+import { resourceFromAttributes } from "@opentelemetry/resources";
+import { BasicTracerProvider, type ReadableSpan, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { context, trace } from "@opentelemetry/api";
 import { describe, expect, it, vi } from "vitest";
 import { useReceiver } from "./receiver-fixture";
@@ -81,5 +82,23 @@ describe("environment and release", () => {
     expect(error({ environment: " " })).toBe('The "otlp" exporter preset got an invalid "environment" option: expected a non-empty string.');
     expect(error({ release: 3 })).toBe('The "otlp" exporter preset got an invalid "release" option: expected a non-empty string.');
     expect(error({ spans: "llm" })).toBe('The "otlp" exporter preset got an unknown "spans" option "llm"; expected "all", "genai" or a function.');
+  });
+});
+
+describe("createExporter", () => {
+  it("applies environment, release and spans to the exporter it returns", async () => {
+    const exporter = createExporter("otlp", { endpoint: `${fx.proxy.url}/own/v1/traces`, spans: "genai", environment: "qa", release: "7" });
+    const provider = new BasicTracerProvider({
+      resource: resourceFromAttributes({ "service.name": "dest-create" }),
+      spanProcessors: [new SimpleSpanProcessor(exporter)],
+    });
+    const tracer = provider.getTracer("dest");
+    const http = tracer.startSpan("GET /");
+    tracer.startSpan("chat m", { attributes: { "gen_ai.operation.name": "chat" } }, trace.setSpan(context.active(), http)).end();
+    http.end();
+    await provider.shutdown();
+    const spans = fx.receiver.requests.filter((r) => r.headers["x-original-path"]?.startsWith("/own/")).flatMap((r) => r.spans);
+    expect(spans.map((s) => s.name)).toEqual(["chat m"]);
+    expect(spans[0]?.resource).toMatchObject({ "service.name": "dest-create", "deployment.environment.name": "qa", "service.version": "7" });
   });
 });
