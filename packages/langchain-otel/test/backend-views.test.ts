@@ -1,4 +1,4 @@
-import { translatorFor } from "@genai-otel/core-semconv";
+import type { TranslatorName } from "@genai-otel/core-semconv";
 import { TranslatingSpanExporter } from "@genai-otel/core-semconv/export";
 import { OpenTelemetryCallbackHandler } from "@genai-otel/langchain-otel";
 import { MemoryVectorStore } from "@langchain/classic/vectorstores/memory";
@@ -19,7 +19,7 @@ const { server, tracing } = useStandIns();
 let spans: ReadableSpan[];
 
 /** The spans as one destination using `name` receives them (one export call, as a batch). */
-function rendered(name: Parameters<typeof translatorFor>[0]): Map<string, ReadableSpan> {
+function rendered(name: TranslatorName): Map<string, ReadableSpan> {
   const memory = new InMemorySpanExporter();
   new TranslatingSpanExporter(memory, name).export(spans, () => undefined);
   return new Map(memory.getFinishedSpans().map((s) => [s.name.startsWith("retrieval") ? "retrieval" : s.name.startsWith("chat") ? "chat" : s.name, s]));
