@@ -281,17 +281,20 @@ async function exportChat(selection: PresetSelection) {
   chat.end();
   agent.end();
   await tracing.shutdown();
-  return { tracing, agentId: agent.spanContext().spanId, chatId: chat.spanContext().spanId };
+  return { tracing, agentId: agent.spanContext().spanId, chatId: chat.spanContext().spanId, traceId: agent.spanContext().traceId };
 }
 
 describe("every preset on the wire", () => {
   it.each(Object.entries(cases))("%s", async (_label, c) => {
     const urls = fx.urls();
     for (const [name, value] of Object.entries(c.env?.(urls) ?? {})) vi.stubEnv(name, value);
-    const { tracing, agentId, chatId } = await exportChat(c.selection(urls));
+    const { tracing, agentId, chatId, traceId } = await exportChat(c.selection(urls));
 
-    const spans = await fx.receiver.waitForSpans(2);
-    const request = fx.receiver.requests[0] as ReceivedRequest;
+    // Only this test's trace: a late export of an earlier test must not be mistaken for this one.
+    const own = (span: { traceId: string }) => span.traceId === traceId;
+    const spans = (await fx.receiver.waitForSpans(own)).filter(own);
+    expect(spans).toHaveLength(2);
+    const request = fx.receiver.requests.find((r) => r.spans.some(own)) as ReceivedRequest;
     expect(request.transport).toBe(c.transport);
     expect(c.transport === "http" ? request.headers["x-original-path"] : request.path).toBe(c.path);
     expect(request.contentType).toBe(c.contentType);
