@@ -111,6 +111,23 @@ export {
 } from "./build-attributes";
 export { errorType, recordSpanError } from "./errors";
 
+// Multimodal and reasoning message parts (semantic conventions 1.38+).
+export {
+  type BlobPart,
+  type FilePart,
+  type MediaOptions,
+  type Modality,
+  type ReasoningPart,
+  type UriPart,
+  base64ByteLength,
+  blobPart,
+  filePart,
+  mediaPartFromUrl,
+  modalityOf,
+  reasoningPart,
+  uriPart,
+} from "./message-parts";
+
 // Serialisation that never throws.
 export { type SerializeLimits, safeJsonStringify, toJsonSafe } from "./serialize";
 
