@@ -1,7 +1,8 @@
-import { type Attributes, SpanKind } from "@opentelemetry/api";
+import { type Attributes, type Link, SpanKind } from "@opentelemetry/api";
 import {
   ATTR_GENAI_OTEL_CACHED,
   ATTR_GENAI_OTEL_FRAMEWORK,
+  ATTR_GENAI_OTEL_RESUMED,
   ATTR_GENAI_OTEL_RUN_TYPE,
   type ChatMessage,
   inferenceRequestAttributes,
@@ -25,6 +26,7 @@ import { providerFromLangChain } from "./provider";
 import { currentSpanSlot, enableContextPropagation } from "./context-propagation";
 import { AGENT_NODES, AGENT_RUN_NAMES, HIDDEN_TAG, agentSpan, isGraph } from "./run-kinds";
 import { parseMaybeJson, reportFailure, serializedName } from "./run-helpers";
+import { controlFlowOf, isResumeInput } from "./control-flow";
 import { RunTracker, attachTracker } from "./tracker";
 
 type Dict = Record<string, unknown>;
@@ -80,10 +82,15 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     }
   }
 
-  /** Ends a run that needs nothing read at its end (a chain's end, any error); never throws. */
+  /**
+   * Ends a run that needs nothing read at its end (a chain's end, any error); never throws. LangGraph
+   * control flow (interrupt, hand-off to the parent) and cancellation end without an error.
+   */
   private endRun(method: string, runId: string, err?: Error): void {
     try {
-      this.tracker.end(runId, undefined, err);
+      const flow = err === undefined ? undefined : controlFlowOf(err);
+      if (flow) this.tracker.endFlow(runId, flow);
+      else this.tracker.end(runId, undefined, err);
     } catch (failure) {
       reportFailure(method, failure);
     }
@@ -94,7 +101,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
   // (chain, inputs, runId, runType, tags, metadata, runName, parentRunId, extra). Both shapes type-check here.
   override handleChainStart(
     chain: Serialized,
-    _inputs: ChainValues,
+    inputs: ChainValues,
     runId: string,
     arg4?: string,
     tags?: string[],
@@ -120,6 +127,17 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
         spanTitle = agent.name;
         Object.assign(attributes, agent.attributes);
       }
+      let threadId: string | undefined;
+      let links: Link[] | undefined;
+      if (parentRunId === undefined && metadata !== undefined) {
+        const thread = metadata.thread_id;
+        threadId = typeof thread === "string" && thread ? thread : undefined;
+        const resumed = isResumeInput(inputs) ? this.tracker.takeInterrupted(threadId) : undefined;
+        if (resumed) {
+          links = [{ context: resumed, attributes: { [ATTR_GENAI_OTEL_RESUMED]: true } }];
+          attributes[ATTR_GENAI_OTEL_RESUMED] = true;
+        }
+      }
       this.tracker.start(runId, parentRunId, {
         name: spanTitle,
         kind: SpanKind.INTERNAL,
@@ -127,6 +145,8 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
         metadata,
         hidden: tags?.includes(HIDDEN_TAG),
         graphName: isGraph(chain) ? name : undefined,
+        threadId,
+        links,
       });
     } catch (err) {
       reportFailure("handleChainStart", err);

@@ -30,6 +30,10 @@ export interface RunEntry {
    * that follow (LangChain passes them no description) can carry `gen_ai.tool.description`.
    */
   toolDescriptions?: Map<string, string>;
+  /** On a root run: set when a run of its tree was interrupted (LangGraph `interrupt()`). */
+  interrupted?: boolean;
+  /** On a root run: its LangGraph thread id, when it has one. */
+  threadId?: string;
   /** Content masking from run metadata. */
   mask?: { input?: boolean; output?: boolean };
 }
@@ -84,15 +88,15 @@ export class RunRegistry {
   }
 
   /**
-   * Ends every open run of a tree (runs that never got an end callback), marked incomplete.
-   * `root` is the tree's outermost run, already taken.
+   * Ends every open run of a tree (runs that never got an end callback), marked incomplete (or with
+   * `attributes` instead, e.g. a cancelled outcome). `root` is the tree's outermost run, already taken.
    */
-  endTree(rootId: string, root: RunEntry): void {
+  endTree(rootId: string, root: RunEntry, attributes?: Attributes): void {
     if (root.openInTree <= 0) return;
     for (const [id, entry] of this.runs) {
       if (entry.rootId !== rootId) continue;
       this.remove(id, entry);
-      endIncomplete(entry);
+      endIncomplete(entry, attributes);
       if (root.openInTree <= 0) break;
     }
   }
@@ -126,10 +130,11 @@ export class RunRegistry {
   }
 }
 
-function endIncomplete(entry: RunEntry): void {
+function endIncomplete(entry: RunEntry, attributes?: Attributes): void {
   if (!entry.span) return;
   try {
-    entry.span.setAttribute(ATTR_GENAI_OTEL_INCOMPLETE, true);
+    if (attributes) entry.span.setAttributes(attributes);
+    else entry.span.setAttribute(ATTR_GENAI_OTEL_INCOMPLETE, true);
     entry.span.end();
   } catch {
     // never reach the host
