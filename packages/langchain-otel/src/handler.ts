@@ -4,6 +4,8 @@ import {
   ATTR_GENAI_OTEL_FRAMEWORK,
   ATTR_GENAI_OTEL_RESUMED,
   ATTR_GENAI_OTEL_RUN_TYPE,
+  ATTR_GEN_AI_PROVIDER_NAME,
+  ATTR_GEN_AI_REQUEST_MODEL,
   type ChatMessage,
   inferenceRequestAttributes,
   inferenceResultAttributes,
@@ -11,6 +13,7 @@ import {
   spanKindFor,
   spanName,
   toolAttributes,
+  workflowAttributes,
 } from "@genai-otel/core-semconv";
 import type { AgentAction, AgentFinish } from "@langchain/core/agents";
 import { BaseCallbackHandler } from "@langchain/core/callbacks/base";
@@ -24,7 +27,8 @@ import { toChatMessage } from "./messages";
 import type { LangChainInstrumentationOptions } from "./options";
 import { providerFromLangChain } from "./provider";
 import { currentSpanSlot, enableContextPropagation } from "./context-propagation";
-import { AGENT_NODES, AGENT_RUN_NAMES, HIDDEN_TAG, agentSpan, isGraph } from "./run-kinds";
+import { AGENT_RUN_NAMES, HIDDEN_TAG, agentSpan, isCreateAgent, isGraph } from "./run-kinds";
+import { markAgent, nearestGraph, noteInference } from "./agents";
 import { parseMaybeJson, reportFailure, serializedName } from "./run-helpers";
 import { controlFlowOf, isResumeInput } from "./control-flow";
 import { RunTracker, attachTracker } from "./tracker";
@@ -64,6 +68,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     this.tracker = copyOf ? copyOf.tracker : new RunTracker(options);
     attachTracker(this, this.tracker);
     const propagate = options.propagateContext ?? process.env.GENAI_OTEL_LANGCHAIN_PROPAGATE_CONTEXT === "true";
+    if (!copyOf) this.tracker.propagate = propagate === true;
     if (!copyOf && propagate) this.undoPropagation = enableContextPropagation();
   }
 
@@ -115,17 +120,28 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
       const parentRunId = declaredOrder ? arg8 : arg4;
       const runName = declaredOrder ? arg7 : arg8;
       const name = runName ?? serializedName(chain) ?? "chain";
-      const isNode = metadata !== undefined && metadata.langgraph_node === name;
-      const attributes: Attributes = { [ATTR_GENAI_OTEL_FRAMEWORK]: FRAMEWORK, [ATTR_GENAI_OTEL_RUN_TYPE]: "chain" };
+      const graphRun = isGraph(chain);
+      const attributes: Attributes = { [ATTR_GENAI_OTEL_FRAMEWORK]: FRAMEWORK };
       let spanTitle = name;
-      if (isNode) {
-        attributes["langgraph.node"] = name;
-        if (typeof metadata.langgraph_step === "number") attributes["langgraph.step"] = metadata.langgraph_step;
-        if (AGENT_NODES.has(name)) this.tracker.markAgent(parentRunId, agentSpan);
-      } else if (AGENT_RUN_NAMES.has(name)) {
-        const agent = agentSpan(name);
-        spanTitle = agent.name;
-        Object.assign(attributes, agent.attributes);
+      let agent = false;
+      if ((graphRun && isCreateAgent(metadata)) || (!graphRun && AGENT_RUN_NAMES.has(name))) {
+        // The framework says it is an agent: createAgent's graph, a legacy AgentExecutor.
+        agent = true;
+        const a = agentSpan(name);
+        spanTitle = a.name;
+        Object.assign(attributes, a.attributes);
+      } else if (graphRun) {
+        // Other graphs are decided at their end: an agent once a model inside is offered tools, else a workflow.
+      } else if (parentRunId === undefined) {
+        spanTitle = spanName("invoke_workflow", name);
+        Object.assign(attributes, workflowAttributes(name));
+      } else {
+        attributes[ATTR_GENAI_OTEL_RUN_TYPE] = "chain";
+        // A node's own run (a subgraph's graph run below it inherits the metadata: not a node)
+        if (metadata !== undefined && metadata.langgraph_node === name) {
+          attributes["langgraph.node"] = name;
+          if (typeof metadata.langgraph_step === "number") attributes["langgraph.step"] = metadata.langgraph_step;
+        }
       }
       let threadId: string | undefined;
       let links: Link[] | undefined;
@@ -144,7 +160,8 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
         attributes,
         metadata,
         hidden: tags?.includes(HIDDEN_TAG),
-        graphName: isGraph(chain) ? name : undefined,
+        graphName: graphRun ? name : undefined,
+        agent,
         threadId,
         links,
       });
@@ -219,11 +236,13 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     });
     const tools = toolDefinitions(invocation);
     this.tracker.noteToolDescriptions(entry, tools);
+    // A model offered tools to choose from (not forced to one, as structured output does) runs an agent loop.
+    if (entry && tools?.length && (invocation?.tool_choice === undefined || typeof invocation.tool_choice === "string")) markAgent(nearestGraph(entry.parent));
     if (this.tracker.policy.enabled) {
       const inputMessages = () => (operation === "chat" ? (input as BaseMessage[][]).flat().map(toChatMessage) : (input as string[]).map(promptMessage));
       this.tracker.emitContent(entry, (policy, mask) => policy.inference({ inputMessages, toolDefinitions: () => tools }, mask));
     }
-    const slot = currentSpanSlot();
+    const slot = this.tracker.propagate ? currentSpanSlot() : undefined;
     if (slot && !slot.span && entry?.span) slot.span = entry.span;
   }
 
@@ -238,6 +257,8 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
         const result = inferenceResult(output);
         if (entry.firstChunkAt !== undefined) result.timeToFirstChunk = (entry.firstChunkAt - entry.startedAt) / 1000;
         const attrs = inferenceResultAttributes(result);
+        const start = entry.metricAttributes;
+        noteInference(entry, start?.[ATTR_GEN_AI_PROVIDER_NAME] as string | undefined, start?.[ATTR_GEN_AI_REQUEST_MODEL] as string | undefined, result.usage);
         if (extraParams?.cached === true) attrs[ATTR_GENAI_OTEL_CACHED] = true;
         if (this.tracker.policy.enabled) {
           this.tracker.emitContent(entry, (policy, mask) => policy.inference({ outputMessages: () => outputMessages(output) }, mask));

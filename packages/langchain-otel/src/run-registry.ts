@@ -21,8 +21,12 @@ export interface RunEntry {
   startedAt: number;
   /** Set on the first streamed token of an LLM run. */
   firstChunkAt?: number;
-  /** For LangGraph graph runs: the run name, and whether the graph was recognised as an agent. */
+  /** The parent run's entry (undefined on a root, or when the parent was not tracked). */
+  parent?: RunEntry;
+  /** For LangGraph graph runs: the run name, whether the graph was recognised as an agent, whether it is the tree's root. */
   graph?: { name: string; isAgent: boolean };
+  /** On `invoke_agent` runs: the models and usage of the inference runs below, summed at their ends. */
+  agent?: AgentTotals;
   /** For inference runs: the span's start attributes, kept for the metrics recorded at the end. */
   metricAttributes?: Attributes;
   /**
@@ -36,6 +40,19 @@ export interface RunEntry {
   threadId?: string;
   /** Content masking from run metadata. */
   mask?: { input?: boolean; output?: boolean };
+}
+
+/** What an agent's inference runs add up to: usage, and the one provider/model serving it (if only one). */
+export interface AgentTotals {
+  inputTokens?: number;
+  outputTokens?: number;
+  cacheReadInputTokens?: number;
+  cacheCreationInputTokens?: number;
+  reasoningOutputTokens?: number;
+  provider?: string;
+  model?: string;
+  /** True once a second provider or model served the agent. */
+  mixed?: boolean;
 }
 
 /** The context children of a run start in: its span in its parent context (hidden runs: the parent's). */

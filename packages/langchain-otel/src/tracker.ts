@@ -14,6 +14,7 @@ import {
   recordSpanError,
 } from "@genai-otel/core-semconv";
 import { getGenAITracer } from "@genai-otel/core-semconv/internal";
+import { settleAttributes } from "./agents";
 import type { ControlFlow } from "./control-flow";
 import { name as SCOPE_NAME, version as SCOPE_VERSION } from "../package.json";
 import type { LangChainInstrumentationOptions } from "./options";
@@ -46,6 +47,8 @@ export interface RunStart {
   hidden?: boolean;
   /** Span links (a resumed run's link to the run it resumes). */
   links?: Link[];
+  /** An `invoke_agent` run: inference runs below it add their models and usage to it. */
+  agent?: boolean;
   /** On a root run: the LangGraph thread (`thread_id`) it runs on, to link a later resume to it. */
   threadId?: string;
 }
@@ -61,6 +64,11 @@ const MAX_INTERRUPTED_THREADS = 1000;
 export class RunTracker {
   readonly policy: ContentPolicy;
   readonly registry: RunRegistry;
+  /**
+   * This handler's `propagateContext`: the process-wide patches (installed once any handler asks)
+   * make spans of this tracker's runs active only when it is true.
+   */
+  propagate = false;
   private readonly metrics: GenAIMetrics;
   private readonly tracerProvider?: TracerProvider;
   private cached?: { provider: TracerProvider; tracer: Tracer };
@@ -97,7 +105,9 @@ export class RunTracker {
     };
     const mask = maskFrom(run.metadata);
     if (mask) entry.mask = mask;
-    if (run.graphName !== undefined) entry.graph = { name: run.graphName, isAgent: false };
+    if (parent) entry.parent = parent;
+    if (run.graphName !== undefined) entry.graph = { name: run.graphName, isAgent: run.agent === true };
+    if (run.agent) entry.agent = {};
     if (run.recordMetrics) entry.metricAttributes = run.attributes;
     if (run.threadId !== undefined && !parent) entry.threadId = run.threadId;
     if (!run.hidden) {
@@ -122,6 +132,10 @@ export class RunTracker {
       try {
         attrs = finish?.(entry);
         if (attrs) span.setAttributes(attrs);
+        if (entry.agent || entry.graph) {
+          const settled = settleAttributes(entry);
+          if (settled) span.setAttributes(settled);
+        }
       } catch (err) {
         diag.debug("genai-otel/langchain: could not describe a run end", err);
       }
@@ -196,19 +210,6 @@ export class RunTracker {
   emitContent(entry: RunEntry | undefined, describe: (policy: ContentPolicy, mask: ContentMask | undefined) => Attributes): void {
     if (!this.policy.enabled || !entry?.span) return;
     this.policy.emit(entry.span, describe(this.policy, entry.mask));
-  }
-
-  /**
-   * Turns a graph run's span into an `invoke_agent` span (renamed, agent attributes added), once.
-   * Called when one of its nodes shows it is an agent; samplers saw the original name.
-   */
-  markAgent(runId: string | undefined, rename: (graphName: string) => { name: string; attributes: Attributes }): void {
-    const entry = this.registry.get(runId);
-    if (!entry?.graph || entry.graph.isAgent || !entry.span) return;
-    entry.graph.isAgent = true;
-    const { name, attributes } = rename(entry.graph.name);
-    entry.span.updateName(name);
-    entry.span.setAttributes(attributes);
   }
 
   /** Remembers, on the run's root, the descriptions of tools offered to a model in this tree. */

@@ -30,13 +30,13 @@ describe("LangGraph control flow", () => {
     const event = ask.events.find((e) => e.name === "genai_otel.interrupt")!;
     expect(event.attributes?.["genai_otel.interrupt.id"]).toHaveLength(1);
     expect(event.attributes?.["genai_otel.interrupt.value"]).toBeUndefined(); // capture off
-    const root = tracing().spans().find((s) => s.name === "LangGraph")!;
+    const root = tracing().spans().find((s) => s.name === "invoke_workflow LangGraph")!;
     expect(root.attributes["genai_otel.outcome"]).toBe("interrupted");
     tracing().reset();
 
     const second = await graph.invoke(new Command({ resume: "yes" }), config);
     expect(second.value).toBe("x+yes");
-    const resumed = tracing().spans().find((s) => s.name === "LangGraph")!;
+    const resumed = tracing().spans().find((s) => s.name === "invoke_workflow LangGraph")!;
     expect(resumed.spanContext().traceId).not.toBe(root.spanContext().traceId);
     expect(resumed.attributes["genai_otel.resumed"]).toBe(true);
     expect(resumed.links.map((l) => l.context.spanId)).toEqual([root.spanContext().spanId]);
@@ -87,7 +87,7 @@ describe("LangGraph control flow", () => {
     await vi.waitFor(() => expect(handler.openRuns).toBe(0)); // the graph's own end comes after the caller's rejection
     expect(errors()).toEqual([]);
     const outcomes = tracing().spans().map((s) => [s.name, s.attributes["genai_otel.outcome"], s.attributes["error.type"]]);
-    expect(outcomes).toEqual(expect.arrayContaining([["slow", "cancelled", undefined], ["LangGraph", "cancelled", undefined]]));
+    expect(outcomes).toEqual(expect.arrayContaining([["slow", "cancelled", undefined], ["invoke_workflow LangGraph", "cancelled", undefined]]));
     expect(String(tracing().spans().find((s) => s.name === "slow")!.attributes["genai_otel.outcome.reason"])).toContain("AbortError");
     expect(handler.openRuns).toBe(0);
   });
