@@ -5,6 +5,7 @@ import {
   ATTR_GENAI_OTEL_RESUMED,
   ATTR_GENAI_OTEL_RUN_TYPE,
   ATTR_GEN_AI_PROVIDER_NAME,
+  ATTR_GEN_AI_REQUEST_STREAM,
   ATTR_GEN_AI_REQUEST_MODEL,
   type ChatMessage,
   inferenceRequestAttributes,
@@ -31,6 +32,7 @@ import { AGENT_RUN_NAMES, HIDDEN_TAG, agentSpan, isCreateAgent, isGraph } from "
 import { markAgent, nearestGraph, noteInference } from "./agents";
 import { parseMaybeJson, reportFailure, serializedName } from "./run-helpers";
 import { controlFlowOf, isResumeInput } from "./control-flow";
+import type { RunEntry } from "./run-registry";
 import { RunTracker, attachTracker } from "./tracker";
 
 type Dict = Record<string, unknown>;
@@ -77,9 +79,13 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     return this.tracker.registry.size;
   }
 
-  /** Ends every open span (marked `genai_otel.incomplete`). Call before shutting the tracer provider down. */
+  /**
+   * Ends every open span (marked `genai_otel.incomplete`) and stops tracing: runs that start later
+   * (through this handler or any copy of it) get no span. Call before shutting the tracer provider down.
+   */
   shutdown(): void {
     try {
+      this.tracker.closed = true;
       this.tracker.registry.endAll();
       this.undoPropagation?.();
     } catch (err) {
@@ -248,13 +254,34 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
 
   override handleLLMNewToken(_token: string, _idx: unknown, runId: string): void {
     const entry = this.tracker.registry.get(runId);
-    if (entry && entry.firstChunkAt === undefined) entry.firstChunkAt = performance.now();
+    if (entry && entry.firstChunkAt === undefined) firstChunk(entry);
+  }
+
+  /**
+   * Chat model stream events (`streamEvents` v3, LangGraph `messages` streaming with v3, any handler
+   * with `lc_prefer_chat_model_stream_events`): they replace `handleLLMNewToken` on that path. Records
+   * time to first chunk and streaming, and keeps the provider's own finish reason (LangChain's
+   * normalised one, e.g. `tool_use`, is what reaches `handleLLMEnd`).
+   */
+  override handleChatModelStreamEvent(event: { event?: string; reason?: unknown; responseMetadata?: Dict }, runId: string): void {
+    try {
+      const entry = this.tracker.registry.get(runId);
+      if (!entry) return;
+      if (entry.firstChunkAt === undefined && event.event !== "message-start") firstChunk(entry);
+      if (event.event === "message-finish") {
+        const raw = event.responseMetadata?.finish_reason ?? event.reason;
+        if (typeof raw === "string" && raw) entry.streamFinishReason = raw;
+      }
+    } catch (err) {
+      reportFailure("handleChatModelStreamEvent", err);
+    }
   }
 
   override handleLLMEnd(output: LLMResult, runId: string, _parentRunId?: string, _tags?: string[], extraParams?: Dict): void {
     try {
       this.tracker.end(runId, (entry) => {
         const result = inferenceResult(output);
+        if (entry.streamFinishReason !== undefined) result.finishReasons = [entry.streamFinishReason];
         if (entry.firstChunkAt !== undefined) result.timeToFirstChunk = (entry.firstChunkAt - entry.startedAt) / 1000;
         const attrs = inferenceResultAttributes(result);
         const start = entry.metricAttributes;
@@ -377,6 +404,13 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
       reportFailure("handleCustomEvent", err);
     }
   }
+}
+
+/** Notes a run's first streamed chunk: its time, and that the response is streamed (LangChain may not say so in invocation params). */
+function firstChunk(entry: RunEntry): void {
+  entry.firstChunkAt = performance.now();
+  entry.span?.setAttribute(ATTR_GEN_AI_REQUEST_STREAM, true);
+  if (entry.metricAttributes) entry.metricAttributes = { ...entry.metricAttributes, [ATTR_GEN_AI_REQUEST_STREAM]: true };
 }
 
 /** A text-completion prompt as an input message. */

@@ -21,6 +21,8 @@ export interface RunEntry {
   startedAt: number;
   /** Set on the first streamed token of an LLM run. */
   firstChunkAt?: number;
+  /** The provider's finish reason from a chat model stream's `message-finish` event. */
+  streamFinishReason?: string;
   /** The parent run's entry (undefined on a root, or when the parent was not tracked). */
   parent?: RunEntry;
   /** For LangGraph graph runs: the run name, whether the graph was recognised as an agent, whether it is the tree's root. */

@@ -69,6 +69,8 @@ export class RunTracker {
    * make spans of this tracker's runs active only when it is true.
    */
   propagate = false;
+  /** Set by the handler's `shutdown()`: no run starts a span any more. */
+  closed = false;
   private readonly metrics: GenAIMetrics;
   private readonly tracerProvider?: TracerProvider;
   private cached?: { provider: TracerProvider; tracer: Tracer };
@@ -93,7 +95,7 @@ export class RunTracker {
    * start is ignored.
    */
   start(runId: string, parentRunId: string | undefined, run: RunStart): RunEntry | undefined {
-    if (this.registry.has(runId)) return undefined;
+    if (this.closed || this.registry.has(runId)) return undefined;
     const parent = this.registry.get(parentRunId);
     const parentCtx = parent ? contextOf(parent) : context.active();
     const entry: RunEntry = {
