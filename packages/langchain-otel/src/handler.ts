@@ -26,7 +26,7 @@ import type { ChainValues } from "@langchain/core/utils/types";
 import { inferenceResult, outputMessages, requestModel, requestParams, toolDefinitions } from "./llm-mapping";
 import { toChatMessage } from "./messages";
 import type { LangChainInstrumentationOptions } from "./options";
-import { providerFromLangChain } from "./provider";
+import { providerFromLangChain, serverOfClient } from "./provider";
 import { currentSpanSlot, enableContextPropagation } from "./context-propagation";
 import { AGENT_RUN_NAMES, HIDDEN_TAG, agentSpan, isCreateAgent, isGraph } from "./run-kinds";
 import { markAgent, nearestGraph, noteInference } from "./agents";
@@ -194,7 +194,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     metadata?: Dict,
   ): void {
     try {
-      this.startInference("chat", runId, parentRunId, extraParams, metadata, messages);
+      this.startInference("chat", _llm, runId, parentRunId, extraParams, metadata, messages);
     } catch (err) {
       reportFailure("handleChatModelStart", err);
     }
@@ -210,7 +210,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     metadata?: Dict,
   ): void {
     try {
-      this.startInference("text_completion", runId, parentRunId, extraParams, metadata, prompts);
+      this.startInference("text_completion", _llm, runId, parentRunId, extraParams, metadata, prompts);
     } catch (err) {
       reportFailure("handleLLMStart", err);
     }
@@ -218,6 +218,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
 
   private startInference(
     operation: "chat" | "text_completion",
+    llm: Serialized,
     runId: string,
     parentRunId: string | undefined,
     extraParams: Dict | undefined,
@@ -226,10 +227,14 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
   ): void {
     const invocation = extraParams?.invocation_params as Dict | undefined;
     const model = requestModel(invocation, metadata);
+    const provider = providerFromLangChain(metadata?.ls_provider);
+    const server = serverOfClient(llm, provider);
     const attributes = inferenceRequestAttributes({
       operation,
-      provider: providerFromLangChain(metadata?.ls_provider),
+      provider,
       model,
+      serverAddress: server?.address,
+      serverPort: server?.port,
       params: requestParams(invocation, metadata),
     });
     attributes[ATTR_GENAI_OTEL_FRAMEWORK] = FRAMEWORK;
@@ -245,7 +250,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     // A model offered tools to choose from (not forced to one, as structured output does) runs an agent loop.
     if (entry && tools?.length && (invocation?.tool_choice === undefined || typeof invocation.tool_choice === "string")) markAgent(nearestGraph(entry.parent));
     if (this.tracker.policy.enabled) {
-      const inputMessages = () => (operation === "chat" ? (input as BaseMessage[][]).flat().map(toChatMessage) : (input as string[]).map(promptMessage));
+      const inputMessages = () => (operation === "chat" ? (input as BaseMessage[][]).flat().map((m) => toChatMessage(m, this.tracker.policy.maxBlobBytes)) : (input as string[]).map(promptMessage));
       this.tracker.emitContent(entry, (policy, mask) => policy.inference({ inputMessages, toolDefinitions: () => tools }, mask));
     }
     const slot = this.tracker.propagate ? currentSpanSlot() : undefined;
@@ -288,7 +293,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
         noteInference(entry, start?.[ATTR_GEN_AI_PROVIDER_NAME] as string | undefined, start?.[ATTR_GEN_AI_REQUEST_MODEL] as string | undefined, result.usage);
         if (extraParams?.cached === true) attrs[ATTR_GENAI_OTEL_CACHED] = true;
         if (this.tracker.policy.enabled) {
-          this.tracker.emitContent(entry, (policy, mask) => policy.inference({ outputMessages: () => outputMessages(output) }, mask));
+          this.tracker.emitContent(entry, (policy, mask) => policy.inference({ outputMessages: () => outputMessages(output, this.tracker.policy.maxBlobBytes) }, mask));
         }
         return attrs;
       });
