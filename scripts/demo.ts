@@ -18,7 +18,7 @@ interface Example {
 }
 
 const EXAMPLES: Example[] = [
-  { service: "langchain-rag", dir: "examples/langchain-rag", protocol: "grpc", expect: ["rag-qa", "retrieval ", "chat ", "execute_tool "] },
+  { service: "langchain-rag", dir: "examples/langchain-rag", protocol: "grpc", expect: ["invoke_workflow rag-qa", "retrieval ", "chat ", "execute_tool "] },
   { service: "llamaindex-rag", dir: "examples/llamaindex-rag", protocol: "http/protobuf", expect: ["query", "retrieval", "embeddings ", "synthesize", "chat ", "invoke_agent ", "execute_tool "] },
 ];
 

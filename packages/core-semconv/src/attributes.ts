@@ -139,6 +139,31 @@ export const ATTR_GENAI_OTEL_FRAMEWORK = "genai_otel.framework" as const;
 export const ATTR_GENAI_OTEL_RUN_TYPE = "genai_otel.run.type" as const;
 
 /**
+ * How an operation ended when it neither finished nor failed: control flow of the framework, not an
+ * error (the span status stays UNSET, no `exception` event).
+ * - `interrupted`: paused for input (LangGraph `interrupt()`), resumable on the same thread;
+ * - `handed_off`: handed to the parent graph (LangGraph `Command({ graph: Command.PARENT })`);
+ * - `cancelled`: stopped by the caller (an `AbortSignal`, a stream consumer breaking off).
+ */
+export const ATTR_GENAI_OTEL_OUTCOME = "genai_otel.outcome" as const;
+/** `genai_otel.outcome.reason`: why a `cancelled` operation stopped (the abort reason's type and message). */
+export const ATTR_GENAI_OTEL_OUTCOME_REASON = "genai_otel.outcome.reason" as const;
+/** `genai_otel.resumed`: true on the root of a run that resumes an interrupted one (linked to it by a span link). */
+export const ATTR_GENAI_OTEL_RESUMED = "genai_otel.resumed" as const;
+/** Event `genai_otel.interrupt`: the operation was interrupted; carries the interrupt ids and (capture on) values. */
+export const EVENT_GENAI_OTEL_INTERRUPT = "genai_otel.interrupt" as const;
+/** `genai_otel.interrupt.id`: ids of the pending interrupts (string[]), used to resume them. */
+export const ATTR_GENAI_OTEL_INTERRUPT_ID = "genai_otel.interrupt.id" as const;
+/** `genai_otel.interrupt.value`: the interrupt payloads, JSON (content: only with capture on). */
+export const ATTR_GENAI_OTEL_INTERRUPT_VALUE = "genai_otel.interrupt.value" as const;
+/** Event `genai_otel.handoff`: the operation handed control to its parent; carries the target nodes and (capture on) the update. */
+export const EVENT_GENAI_OTEL_HANDOFF = "genai_otel.handoff" as const;
+/** `genai_otel.handoff.goto`: the nodes control was handed to (string[]). */
+export const ATTR_GENAI_OTEL_HANDOFF_GOTO = "genai_otel.handoff.goto" as const;
+/** `genai_otel.handoff.update`: the state update handed over, JSON (content: only with capture on). */
+export const ATTR_GENAI_OTEL_HANDOFF_UPDATE = "genai_otel.handoff.update" as const;
+
+/**
  * Trace context set by `withTraceAttributes` (or read from the framework's run metadata) and
  * stamped on every span in scope. `gen_ai.conversation.id` above carries the conversation.
  */

@@ -25,6 +25,14 @@ export interface ContentOptions {
    */
   maxContentLength?: number;
   /**
+   * Largest inline blob (image, audio, video, file bytes in a message) whose bytes are recorded, in
+   * bytes, when content capture is on. Larger blobs, and every blob at 0, are recorded as a `blob`
+   * part without `content`, with their `size`. Media given by URL are recorded by reference. The base64
+   * text still counts against `maxContentLength` (a blob cut there is marked like any cut string).
+   * @defaultValue 0 (blob bytes are never recorded)
+   */
+  maxBlobBytes?: number;
+  /**
    * Sees each content value before it is recorded, with the attribute it is going to, and returns
    * what to record instead (any JSON-able value), or `undefined` to record nothing for it. Use it to
    * mask PII or drop a kind of content. A throw drops that value. Not called when capture is off.
@@ -65,6 +73,8 @@ export class ContentPolicy {
   /** True when content goes on a span event ({@link EVENT_GEN_AI_CONTENT}). */
   readonly onEvent: boolean;
   private readonly limits: SerializeLimits;
+  /** Largest blob whose bytes go into a message part, in bytes (see {@link ContentOptions.maxBlobBytes}). */
+  readonly maxBlobBytes: number;
   private readonly redact?: ContentRedactor;
 
   constructor(options: ContentOptions = {}) {
@@ -74,6 +84,8 @@ export class ContentPolicy {
     this.onEvent = this.mode === "EVENT_ONLY" || this.mode === "SPAN_AND_EVENT";
     const max = options.maxContentLength ?? 100_000;
     this.limits = { maxStringLength: max, maxLength: max };
+    const blob = options.maxBlobBytes;
+    this.maxBlobBytes = typeof blob === "number" && Number.isFinite(blob) && blob > 0 ? Math.floor(blob) : 0;
     this.redact = options.redact;
   }
 

@@ -4,11 +4,21 @@
  * attribute names and cannot drift apart.
  */
 
-/** One part of a message, shaped as the GenAI input/output message JSON schemas define. */
+import type { BlobPart, FilePart, ReasoningPart, UriPart } from "./message-parts";
+
+/**
+ * One part of a message, shaped as the GenAI input/output message JSON schemas define (text, tool
+ * calls and responses, and the 1.38+ multimodal and reasoning parts built by `blobPart`, `uriPart`,
+ * `filePart`, `reasoningPart`).
+ */
 export type MessagePart =
   | { type: "text"; content: string }
   | { type: "tool_call"; id?: string; name: string; arguments?: unknown }
   | { type: "tool_call_response"; id?: string; response: unknown }
+  | BlobPart
+  | UriPart
+  | FilePart
+  | ReasoningPart
   | { type: string; [key: string]: unknown };
 
 /** A chat message (`gen_ai.input.messages` item). */

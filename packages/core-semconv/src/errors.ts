@@ -16,15 +16,18 @@ export function errorType(error: unknown): string {
 }
 
 /**
- * Records an error on a span the way the conventions ask: an `exception` event, status ERROR with
+ * Records an error on a span the way the conventions ask: an `exception` event (`exception.type` =
+ * the same class name as `error.type`, never a Node `code` such as `ECONNRESET`), status ERROR with
  * the message, and `error.type`. Never throws.
  */
 export function recordSpanError(span: Span, error: unknown): void {
   try {
     const err = error instanceof Error ? error : new Error(typeof error === "string" ? error : "Unknown error");
-    span.recordException(err);
+    const type = errorType(error);
+    // exception.type = the class name, as error.type (the SDK would take `code` or `name` first).
+    span.recordException({ name: type, message: err.message, stack: err.stack });
     span.setStatus({ code: SpanStatusCode.ERROR, message: err.message });
-    span.setAttribute(ATTR_ERROR_TYPE, errorType(error));
+    span.setAttribute(ATTR_ERROR_TYPE, type);
   } catch {
     // telemetry must never reach the host
   }

@@ -65,6 +65,15 @@ export {
   ATTR_GENAI_OTEL_CACHED,
   ATTR_GENAI_OTEL_FRAMEWORK,
   ATTR_GENAI_OTEL_RUN_TYPE,
+  ATTR_GENAI_OTEL_OUTCOME,
+  ATTR_GENAI_OTEL_OUTCOME_REASON,
+  ATTR_GENAI_OTEL_RESUMED,
+  EVENT_GENAI_OTEL_INTERRUPT,
+  ATTR_GENAI_OTEL_INTERRUPT_ID,
+  ATTR_GENAI_OTEL_INTERRUPT_VALUE,
+  EVENT_GENAI_OTEL_HANDOFF,
+  ATTR_GENAI_OTEL_HANDOFF_GOTO,
+  ATTR_GENAI_OTEL_HANDOFF_UPDATE,
   ATTR_USER_ID,
   ATTR_GENAI_OTEL_TAGS,
   ATTR_GENAI_OTEL_METADATA_PREFIX,
@@ -110,6 +119,23 @@ export {
   workflowAttributes,
 } from "./build-attributes";
 export { errorType, recordSpanError } from "./errors";
+
+// Multimodal and reasoning message parts (semantic conventions 1.38+).
+export {
+  type BlobPart,
+  type FilePart,
+  type MediaOptions,
+  type Modality,
+  type ReasoningPart,
+  type UriPart,
+  base64ByteLength,
+  blobPart,
+  filePart,
+  mediaPartFromUrl,
+  modalityOf,
+  reasoningPart,
+  uriPart,
+} from "./message-parts";
 
 // Serialisation that never throws.
 export { type SerializeLimits, safeJsonStringify, toJsonSafe } from "./serialize";

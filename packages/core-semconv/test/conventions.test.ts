@@ -107,4 +107,19 @@ describe("errors", () => {
     expect(errorType({})).toBe("_OTHER");
     expect(errorType(null)).toBe("_OTHER");
   });
+
+  it("gives the exception event the class name as exception.type, as error.type, never a code", () => {
+    class RateLimitError extends Error {
+      code = "ECONNRESET";
+    }
+    const span = trace.getTracer("t").startSpan("op");
+    recordSpanError(span, new RateLimitError("slow down"));
+    span.end();
+    const done = tracing.spans().at(-1)!;
+    const event = done.events.find((e) => e.name === "exception")!;
+    expect(event.attributes?.["exception.type"]).toBe("RateLimitError");
+    expect(event.attributes?.["exception.message"]).toBe("slow down");
+    expect(typeof event.attributes?.["exception.stacktrace"]).toBe("string");
+    expect(done.attributes["error.type"]).toBe("RateLimitError");
+  });
 });

@@ -108,7 +108,9 @@ function runContext(config: unknown): Context | undefined {
     const parentRunId = callbacks?.getParentRunId?.();
     if (!parentRunId || !Array.isArray(callbacks?.handlers)) return undefined;
     for (const handler of callbacks.handlers) {
-      const entry = trackerOf(handler)?.registry.get(parentRunId);
+      const tracker = trackerOf(handler);
+      if (!tracker?.propagate) continue; // a handler with propagateContext off stays off while another has it on
+      const entry = tracker.registry.get(parentRunId);
       if (entry) return contextOf(entry);
     }
   } catch (err) {

@@ -1,8 +1,12 @@
-import { type Attributes, SpanKind } from "@opentelemetry/api";
+import { type Attributes, type Link, SpanKind } from "@opentelemetry/api";
 import {
   ATTR_GENAI_OTEL_CACHED,
   ATTR_GENAI_OTEL_FRAMEWORK,
+  ATTR_GENAI_OTEL_RESUMED,
   ATTR_GENAI_OTEL_RUN_TYPE,
+  ATTR_GEN_AI_PROVIDER_NAME,
+  ATTR_GEN_AI_REQUEST_STREAM,
+  ATTR_GEN_AI_REQUEST_MODEL,
   type ChatMessage,
   inferenceRequestAttributes,
   inferenceResultAttributes,
@@ -10,6 +14,7 @@ import {
   spanKindFor,
   spanName,
   toolAttributes,
+  workflowAttributes,
 } from "@genai-otel/core-semconv";
 import type { AgentAction, AgentFinish } from "@langchain/core/agents";
 import { BaseCallbackHandler } from "@langchain/core/callbacks/base";
@@ -21,10 +26,13 @@ import type { ChainValues } from "@langchain/core/utils/types";
 import { inferenceResult, outputMessages, requestModel, requestParams, toolDefinitions } from "./llm-mapping";
 import { toChatMessage } from "./messages";
 import type { LangChainInstrumentationOptions } from "./options";
-import { providerFromLangChain } from "./provider";
+import { providerFromLangChain, serverOfClient } from "./provider";
 import { currentSpanSlot, enableContextPropagation } from "./context-propagation";
-import { AGENT_NODES, AGENT_RUN_NAMES, HIDDEN_TAG, agentSpan, isGraph } from "./run-kinds";
+import { AGENT_RUN_NAMES, HIDDEN_TAG, agentSpan, isCreateAgent, isGraph } from "./run-kinds";
+import { markAgent, nearestGraph, noteInference } from "./agents";
 import { parseMaybeJson, reportFailure, serializedName } from "./run-helpers";
+import { controlFlowOf, isResumeInput } from "./control-flow";
+import type { RunEntry } from "./run-registry";
 import { RunTracker, attachTracker } from "./tracker";
 
 type Dict = Record<string, unknown>;
@@ -62,6 +70,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     this.tracker = copyOf ? copyOf.tracker : new RunTracker(options);
     attachTracker(this, this.tracker);
     const propagate = options.propagateContext ?? process.env.GENAI_OTEL_LANGCHAIN_PROPAGATE_CONTEXT === "true";
+    if (!copyOf) this.tracker.propagate = propagate === true;
     if (!copyOf && propagate) this.undoPropagation = enableContextPropagation();
   }
 
@@ -70,9 +79,13 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     return this.tracker.registry.size;
   }
 
-  /** Ends every open span (marked `genai_otel.incomplete`). Call before shutting the tracer provider down. */
+  /**
+   * Ends every open span (marked `genai_otel.incomplete`) and stops tracing: runs that start later
+   * (through this handler or any copy of it) get no span. Call before shutting the tracer provider down.
+   */
   shutdown(): void {
     try {
+      this.tracker.closed = true;
       this.tracker.registry.endAll();
       this.undoPropagation?.();
     } catch (err) {
@@ -80,10 +93,15 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     }
   }
 
-  /** Ends a run that needs nothing read at its end (a chain's end, any error); never throws. */
+  /**
+   * Ends a run that needs nothing read at its end (a chain's end, any error); never throws. LangGraph
+   * control flow (interrupt, hand-off to the parent) and cancellation end without an error.
+   */
   private endRun(method: string, runId: string, err?: Error): void {
     try {
-      this.tracker.end(runId, undefined, err);
+      const flow = err === undefined ? undefined : controlFlowOf(err);
+      if (flow) this.tracker.endFlow(runId, flow);
+      else this.tracker.end(runId, undefined, err);
     } catch (failure) {
       reportFailure(method, failure);
     }
@@ -94,7 +112,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
   // (chain, inputs, runId, runType, tags, metadata, runName, parentRunId, extra). Both shapes type-check here.
   override handleChainStart(
     chain: Serialized,
-    _inputs: ChainValues,
+    inputs: ChainValues,
     runId: string,
     arg4?: string,
     tags?: string[],
@@ -108,17 +126,39 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
       const parentRunId = declaredOrder ? arg8 : arg4;
       const runName = declaredOrder ? arg7 : arg8;
       const name = runName ?? serializedName(chain) ?? "chain";
-      const isNode = metadata !== undefined && metadata.langgraph_node === name;
-      const attributes: Attributes = { [ATTR_GENAI_OTEL_FRAMEWORK]: FRAMEWORK, [ATTR_GENAI_OTEL_RUN_TYPE]: "chain" };
+      const graphRun = isGraph(chain);
+      const attributes: Attributes = { [ATTR_GENAI_OTEL_FRAMEWORK]: FRAMEWORK };
       let spanTitle = name;
-      if (isNode) {
-        attributes["langgraph.node"] = name;
-        if (typeof metadata.langgraph_step === "number") attributes["langgraph.step"] = metadata.langgraph_step;
-        if (AGENT_NODES.has(name)) this.tracker.markAgent(parentRunId, agentSpan);
-      } else if (AGENT_RUN_NAMES.has(name)) {
-        const agent = agentSpan(name);
-        spanTitle = agent.name;
-        Object.assign(attributes, agent.attributes);
+      let agent = false;
+      if ((graphRun && isCreateAgent(metadata)) || (!graphRun && AGENT_RUN_NAMES.has(name))) {
+        // The framework says it is an agent: createAgent's graph, a legacy AgentExecutor.
+        agent = true;
+        const a = agentSpan(name);
+        spanTitle = a.name;
+        Object.assign(attributes, a.attributes);
+      } else if (graphRun) {
+        // Other graphs are decided at their end: an agent once a model inside is offered tools, else a workflow.
+      } else if (parentRunId === undefined) {
+        spanTitle = spanName("invoke_workflow", name);
+        Object.assign(attributes, workflowAttributes(name));
+      } else {
+        attributes[ATTR_GENAI_OTEL_RUN_TYPE] = "chain";
+        // A node's own run (a subgraph's graph run below it inherits the metadata: not a node)
+        if (metadata !== undefined && metadata.langgraph_node === name) {
+          attributes["langgraph.node"] = name;
+          if (typeof metadata.langgraph_step === "number") attributes["langgraph.step"] = metadata.langgraph_step;
+        }
+      }
+      let threadId: string | undefined;
+      let links: Link[] | undefined;
+      if (parentRunId === undefined && metadata !== undefined) {
+        const thread = metadata.thread_id;
+        threadId = typeof thread === "string" && thread ? thread : undefined;
+        const resumed = isResumeInput(inputs) ? this.tracker.takeInterrupted(threadId) : undefined;
+        if (resumed) {
+          links = [{ context: resumed, attributes: { [ATTR_GENAI_OTEL_RESUMED]: true } }];
+          attributes[ATTR_GENAI_OTEL_RESUMED] = true;
+        }
       }
       this.tracker.start(runId, parentRunId, {
         name: spanTitle,
@@ -126,7 +166,10 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
         attributes,
         metadata,
         hidden: tags?.includes(HIDDEN_TAG),
-        graphName: isGraph(chain) ? name : undefined,
+        graphName: graphRun ? name : undefined,
+        agent,
+        threadId,
+        links,
       });
     } catch (err) {
       reportFailure("handleChainStart", err);
@@ -151,7 +194,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     metadata?: Dict,
   ): void {
     try {
-      this.startInference("chat", runId, parentRunId, extraParams, metadata, messages);
+      this.startInference("chat", _llm, runId, parentRunId, extraParams, metadata, messages);
     } catch (err) {
       reportFailure("handleChatModelStart", err);
     }
@@ -167,7 +210,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     metadata?: Dict,
   ): void {
     try {
-      this.startInference("text_completion", runId, parentRunId, extraParams, metadata, prompts);
+      this.startInference("text_completion", _llm, runId, parentRunId, extraParams, metadata, prompts);
     } catch (err) {
       reportFailure("handleLLMStart", err);
     }
@@ -175,6 +218,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
 
   private startInference(
     operation: "chat" | "text_completion",
+    llm: Serialized,
     runId: string,
     parentRunId: string | undefined,
     extraParams: Dict | undefined,
@@ -183,10 +227,14 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
   ): void {
     const invocation = extraParams?.invocation_params as Dict | undefined;
     const model = requestModel(invocation, metadata);
+    const provider = providerFromLangChain(metadata?.ls_provider);
+    const server = serverOfClient(llm, provider);
     const attributes = inferenceRequestAttributes({
       operation,
-      provider: providerFromLangChain(metadata?.ls_provider),
+      provider,
       model,
+      serverAddress: server?.address,
+      serverPort: server?.port,
       params: requestParams(invocation, metadata),
     });
     attributes[ATTR_GENAI_OTEL_FRAMEWORK] = FRAMEWORK;
@@ -199,28 +247,53 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     });
     const tools = toolDefinitions(invocation);
     this.tracker.noteToolDescriptions(entry, tools);
+    // A model offered tools to choose from (not forced to one, as structured output does) runs an agent loop.
+    if (entry && tools?.length && (invocation?.tool_choice === undefined || typeof invocation.tool_choice === "string")) markAgent(nearestGraph(entry.parent));
     if (this.tracker.policy.enabled) {
-      const inputMessages = () => (operation === "chat" ? (input as BaseMessage[][]).flat().map(toChatMessage) : (input as string[]).map(promptMessage));
+      const inputMessages = () => (operation === "chat" ? (input as BaseMessage[][]).flat().map((m) => toChatMessage(m, this.tracker.policy.maxBlobBytes)) : (input as string[]).map(promptMessage));
       this.tracker.emitContent(entry, (policy, mask) => policy.inference({ inputMessages, toolDefinitions: () => tools }, mask));
     }
-    const slot = currentSpanSlot();
+    const slot = this.tracker.propagate ? currentSpanSlot() : undefined;
     if (slot && !slot.span && entry?.span) slot.span = entry.span;
   }
 
   override handleLLMNewToken(_token: string, _idx: unknown, runId: string): void {
     const entry = this.tracker.registry.get(runId);
-    if (entry && entry.firstChunkAt === undefined) entry.firstChunkAt = performance.now();
+    if (entry && entry.firstChunkAt === undefined) firstChunk(entry);
+  }
+
+  /**
+   * Chat model stream events (`streamEvents` v3, LangGraph `messages` streaming with v3, any handler
+   * with `lc_prefer_chat_model_stream_events`): they replace `handleLLMNewToken` on that path. Records
+   * time to first chunk and streaming, and keeps the provider's own finish reason (LangChain's
+   * normalised one, e.g. `tool_use`, is what reaches `handleLLMEnd`).
+   */
+  override handleChatModelStreamEvent(event: { event?: string; reason?: unknown; responseMetadata?: Dict }, runId: string): void {
+    try {
+      const entry = this.tracker.registry.get(runId);
+      if (!entry) return;
+      if (entry.firstChunkAt === undefined && event.event !== "message-start") firstChunk(entry);
+      if (event.event === "message-finish") {
+        const raw = event.responseMetadata?.finish_reason ?? event.reason;
+        if (typeof raw === "string" && raw) entry.streamFinishReason = raw;
+      }
+    } catch (err) {
+      reportFailure("handleChatModelStreamEvent", err);
+    }
   }
 
   override handleLLMEnd(output: LLMResult, runId: string, _parentRunId?: string, _tags?: string[], extraParams?: Dict): void {
     try {
       this.tracker.end(runId, (entry) => {
         const result = inferenceResult(output);
+        if (entry.streamFinishReason !== undefined) result.finishReasons = [entry.streamFinishReason];
         if (entry.firstChunkAt !== undefined) result.timeToFirstChunk = (entry.firstChunkAt - entry.startedAt) / 1000;
         const attrs = inferenceResultAttributes(result);
+        const start = entry.metricAttributes;
+        noteInference(entry, start?.[ATTR_GEN_AI_PROVIDER_NAME] as string | undefined, start?.[ATTR_GEN_AI_REQUEST_MODEL] as string | undefined, result.usage);
         if (extraParams?.cached === true) attrs[ATTR_GENAI_OTEL_CACHED] = true;
         if (this.tracker.policy.enabled) {
-          this.tracker.emitContent(entry, (policy, mask) => policy.inference({ outputMessages: () => outputMessages(output) }, mask));
+          this.tracker.emitContent(entry, (policy, mask) => policy.inference({ outputMessages: () => outputMessages(output, this.tracker.policy.maxBlobBytes) }, mask));
         }
         return attrs;
       });
@@ -336,6 +409,13 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
       reportFailure("handleCustomEvent", err);
     }
   }
+}
+
+/** Notes a run's first streamed chunk: its time, and that the response is streamed (LangChain may not say so in invocation params). */
+function firstChunk(entry: RunEntry): void {
+  entry.firstChunkAt = performance.now();
+  entry.span?.setAttribute(ATTR_GEN_AI_REQUEST_STREAM, true);
+  if (entry.metricAttributes) entry.metricAttributes = { ...entry.metricAttributes, [ATTR_GEN_AI_REQUEST_STREAM]: true };
 }
 
 /** A text-completion prompt as an input message. */

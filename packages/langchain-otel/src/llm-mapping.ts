@@ -118,7 +118,7 @@ export function inferenceResult(output: LLMResult): InferenceResult {
   };
 }
 
-/** The output messages of an LLMResult, one per generation. */
-export function outputMessages(output: LLMResult): OutputMessage[] {
-  return generationsOf(output).map((g) => toOutputMessage(g.message, g.text, finishReasonOf(g)));
+/** The output messages of an LLMResult, one per generation (blob bytes only up to `maxBlobBytes`). */
+export function outputMessages(output: LLMResult, maxBlobBytes = 0): OutputMessage[] {
+  return generationsOf(output).map((g) => toOutputMessage(g.message, g.text, finishReasonOf(g), maxBlobBytes));
 }

@@ -1,4 +1,4 @@
-import type { ChatMessage, MessagePart, OutputMessage } from "@genai-otel/core-semconv";
+import { type ChatMessage, type MessagePart, type OutputMessage, blobPart, filePart, mediaPartFromUrl, modalityOf, reasoningPart } from "@genai-otel/core-semconv";
 
 /**
  * The fields of a LangChain BaseMessage we read. Duck-typed (never `instanceof`), so two copies of
@@ -41,28 +41,65 @@ export function roleOf(m: MessageLike): string {
   return ROLE_BY_TYPE[type] ?? type;
 }
 
-function contentParts(content: unknown): MessagePart[] {
+type Block = Record<string, unknown>;
+const str = (v: unknown): string | undefined => (typeof v === "string" && v ? v : undefined);
+/** LangChain block types that carry media, and their modality. */
+const MEDIA_TYPES: Readonly<Record<string, string>> = { image: "image", image_url: "image", audio: "audio", input_audio: "audio", video: "video", file: "file" };
+
+/**
+ * A media block (LangChain standard `image`/`audio`/`video`/`file` blocks with `url`, `data` (base64)
+ * or `fileId`/`id`; OpenAI `image_url` and `input_audio`) as a `uri`, `blob` or `file` part. Blob
+ * bytes only under `maxBlobBytes`; URLs by reference; `data:` URLs as blobs.
+ */
+function mediaPart(b: Block, type: string, maxBlobBytes: number): MessagePart {
+  const modalityHint = MEDIA_TYPES[type] === "file" ? undefined : MEDIA_TYPES[type];
+  const mimeType = str(b.mimeType) ?? str(b.mime_type);
+  const options = { mimeType, modality: modalityHint ?? (mimeType ? modalityOf(mimeType, "file") : "file") };
+  const imageUrl = b.image_url;
+  const url = str(b.url) ?? (typeof imageUrl === "string" ? imageUrl : str((imageUrl as Block | undefined)?.url));
+  if (url) return mediaPartFromUrl(url, options, maxBlobBytes);
+  const inputAudio = b.input_audio as Block | undefined;
+  const data = str(b.data) ?? str(inputAudio?.data);
+  if (data) {
+    const format = str(inputAudio?.format);
+    return blobPart(data, { ...options, mimeType: options.mimeType ?? (format ? `audio/${format}` : undefined) }, maxBlobBytes);
+  }
+  const fileId = str(b.fileId) ?? str(b.file_id) ?? (b.source_type === "id" ? str(b.id) : undefined) ?? str((b.file as Block | undefined)?.file_id);
+  if (fileId) return filePart(fileId, options);
+  return { type };
+}
+
+function contentParts(content: unknown, maxBlobBytes: number): MessagePart[] {
   if (typeof content === "string") return content ? [{ type: "text", content }] : [];
   if (!Array.isArray(content)) return [];
   const parts: MessagePart[] = [];
   for (const block of content) {
     if (typeof block === "string") parts.push({ type: "text", content: block });
     else if (block && typeof block === "object") {
-      const b = block as { type?: string; text?: string };
-      if ((b.type === "text" || b.type === "text_delta") && typeof b.text === "string") parts.push({ type: "text", content: b.text });
-      else if (b.type !== "tool_use" && b.type !== "functionCall") parts.push({ type: b.type ?? "unknown" });
+      const b = block as Block;
+      const type = typeof b.type === "string" ? b.type : "unknown";
+      if ((type === "text" || type === "text_delta") && typeof b.text === "string") parts.push({ type: "text", content: b.text });
+      else if (type === "reasoning" || type === "thinking") {
+        const text = str(b.reasoning) ?? str(b.thinking) ?? str(b.text);
+        if (text) parts.push(reasoningPart(text));
+      } else if (MEDIA_TYPES[type]) parts.push(mediaPart(b, type, maxBlobBytes));
+      else if (type !== "tool_use" && type !== "functionCall" && type !== "tool_call") parts.push({ type });
     }
   }
   return parts;
 }
 
-/** Converts one LangChain message to the GenAI message JSON shape (text, tool_call and tool_call_response parts). */
-export function toChatMessage(m: MessageLike): ChatMessage {
+/**
+ * Converts one LangChain message to the GenAI message JSON shape: text, tool_call and
+ * tool_call_response parts, reasoning parts, and media as uri / blob / file parts (blob bytes only
+ * up to `maxBlobBytes`, default 0 = never).
+ */
+export function toChatMessage(m: MessageLike, maxBlobBytes = 0): ChatMessage {
   const role = roleOf(m);
   if (role === "tool") {
     return { role, parts: [{ type: "tool_call_response", id: m.tool_call_id, response: m.content }] };
   }
-  const parts = contentParts(m.content);
+  const parts = contentParts(m.content, maxBlobBytes);
   for (const call of m.tool_calls ?? []) parts.push({ type: "tool_call", id: call.id, name: call.name, arguments: call.args });
   const msg: ChatMessage = { role, parts };
   if (m.name) msg.name = m.name;
@@ -70,8 +107,8 @@ export function toChatMessage(m: MessageLike): ChatMessage {
 }
 
 /** Converts a model output message, adding its finish reason. */
-export function toOutputMessage(m: MessageLike | undefined, text: string | undefined, finishReason?: string): OutputMessage {
-  const base: OutputMessage = m ? toChatMessage(m) : { role: "assistant", parts: text ? [{ type: "text", content: text }] : [] };
+export function toOutputMessage(m: MessageLike | undefined, text: string | undefined, finishReason?: string, maxBlobBytes = 0): OutputMessage {
+  const base: OutputMessage = m ? toChatMessage(m, maxBlobBytes) : { role: "assistant", parts: text ? [{ type: "text", content: text }] : [] };
   if (base.parts.length === 0 && text) base.parts.push({ type: "text", content: text });
   if (finishReason) base.finish_reason = finishReason;
   return base;

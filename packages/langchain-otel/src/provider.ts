@@ -34,3 +34,45 @@ export function providerFromLangChain(lsProvider: unknown): string | undefined {
   const key = lsProvider.toLowerCase();
   return BY_LS_PROVIDER[key] ?? key;
 }
+
+/** Default endpoints of providers whose LangChain clients have one, by `gen_ai.provider.name`. */
+const DEFAULT_BASE_URL: Readonly<Record<string, string>> = {
+  [GenAIProvider.OPENAI]: "https://api.openai.com/v1",
+  [GenAIProvider.ANTHROPIC]: "https://api.anthropic.com",
+  [GenAIProvider.MISTRAL_AI]: "https://api.mistral.ai",
+  [GenAIProvider.GROQ]: "https://api.groq.com",
+  [GenAIProvider.DEEPSEEK]: "https://api.deepseek.com",
+  [GenAIProvider.X_AI]: "https://api.x.ai",
+  [GenAIProvider.GCP_GEMINI]: "https://generativelanguage.googleapis.com",
+};
+
+/** Parsed base URLs (a handful per app), so a chat start does not parse one each time. */
+const servers = new Map<string, { address: string; port?: number } | undefined>();
+
+function str(v: unknown): string | undefined {
+  return typeof v === "string" && v ? v : undefined;
+}
+
+/**
+ * `server.address` / `server.port` of a model client, from the base URL in its serialized
+ * constructor arguments (`configuration.baseURL`, `baseURL`, `baseUrl`, `anthropicApiUrl`), else the
+ * provider's default endpoint. Only the URL is read from `serialized`, never exported.
+ */
+export function serverOfClient(serialized: unknown, provider: string | undefined): { address: string; port?: number } | undefined {
+  const kwargs = (serialized as { kwargs?: Record<string, unknown> } | undefined)?.kwargs;
+  const configuration = kwargs?.configuration as Record<string, unknown> | undefined;
+  const url =
+    str(configuration?.baseURL) ?? str(kwargs?.baseURL) ?? str(kwargs?.baseUrl) ?? str(kwargs?.base_url) ?? str(kwargs?.anthropicApiUrl) ?? (provider ? DEFAULT_BASE_URL[provider] : undefined);
+  if (!url) return undefined;
+  if (servers.has(url)) return servers.get(url);
+  let server: { address: string; port?: number } | undefined;
+  try {
+    const parsed = new URL(url);
+    const port = parsed.port ? Number(parsed.port) : parsed.protocol === "https:" ? 443 : parsed.protocol === "http:" ? 80 : undefined;
+    server = parsed.hostname ? { address: parsed.hostname, port } : undefined;
+  } catch {
+    server = undefined;
+  }
+  if (servers.size < 256) servers.set(url, server);
+  return server;
+}

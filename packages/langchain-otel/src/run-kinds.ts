@@ -6,11 +6,13 @@ import type { Serialized } from "@langchain/core/load/serializable";
 export const HIDDEN_TAG = "langsmith:hidden";
 /** Root runs that are agents by name (legacy executors). */
 export const AGENT_RUN_NAMES: ReadonlySet<string> = new Set(["AgentExecutor"]);
-/**
- * LangGraph node names that make their graph an agent: createReactAgent's `agent` / `tools`,
- * createAgent's `model` / `model_request` / `tools`.
- */
-export const AGENT_NODES: ReadonlySet<string> = new Set(["agent", "tools", "model", "model_request"]);
+/** The `ls_integration` metadata langchain's `createAgent` puts on its graph's runs. */
+const CREATE_AGENT_INTEGRATION = "langchain_create_agent";
+
+/** True when run metadata says the run belongs to langchain's `createAgent` (check it on the graph run itself). */
+export function isCreateAgent(metadata: Record<string, unknown> | undefined): boolean {
+  return metadata?.ls_integration === CREATE_AGENT_INTEGRATION;
+}
 /** The default run name of a LangGraph graph: an agent built without a name is `invoke_agent` bare. */
 const DEFAULT_GRAPH_NAME = "LangGraph";
 

@@ -21,8 +21,14 @@ export interface RunEntry {
   startedAt: number;
   /** Set on the first streamed token of an LLM run. */
   firstChunkAt?: number;
-  /** For LangGraph graph runs: the run name, and whether the graph was recognised as an agent. */
+  /** The provider's finish reason from a chat model stream's `message-finish` event. */
+  streamFinishReason?: string;
+  /** The parent run's entry (undefined on a root, or when the parent was not tracked). */
+  parent?: RunEntry;
+  /** For LangGraph graph runs: the run name, whether the graph was recognised as an agent, whether it is the tree's root. */
   graph?: { name: string; isAgent: boolean };
+  /** On `invoke_agent` runs: the models and usage of the inference runs below, summed at their ends. */
+  agent?: AgentTotals;
   /** For inference runs: the span's start attributes, kept for the metrics recorded at the end. */
   metricAttributes?: Attributes;
   /**
@@ -30,8 +36,25 @@ export interface RunEntry {
    * that follow (LangChain passes them no description) can carry `gen_ai.tool.description`.
    */
   toolDescriptions?: Map<string, string>;
+  /** On a root run: set when a run of its tree was interrupted (LangGraph `interrupt()`). */
+  interrupted?: boolean;
+  /** On a root run: its LangGraph thread id, when it has one. */
+  threadId?: string;
   /** Content masking from run metadata. */
   mask?: { input?: boolean; output?: boolean };
+}
+
+/** What an agent's inference runs add up to: usage, and the one provider/model serving it (if only one). */
+export interface AgentTotals {
+  inputTokens?: number;
+  outputTokens?: number;
+  cacheReadInputTokens?: number;
+  cacheCreationInputTokens?: number;
+  reasoningOutputTokens?: number;
+  provider?: string;
+  model?: string;
+  /** True once a second provider or model served the agent. */
+  mixed?: boolean;
 }
 
 /** The context children of a run start in: its span in its parent context (hidden runs: the parent's). */
@@ -84,15 +107,15 @@ export class RunRegistry {
   }
 
   /**
-   * Ends every open run of a tree (runs that never got an end callback), marked incomplete.
-   * `root` is the tree's outermost run, already taken.
+   * Ends every open run of a tree (runs that never got an end callback), marked incomplete (or with
+   * `attributes` instead, e.g. a cancelled outcome). `root` is the tree's outermost run, already taken.
    */
-  endTree(rootId: string, root: RunEntry): void {
+  endTree(rootId: string, root: RunEntry, attributes?: Attributes): void {
     if (root.openInTree <= 0) return;
     for (const [id, entry] of this.runs) {
       if (entry.rootId !== rootId) continue;
       this.remove(id, entry);
-      endIncomplete(entry);
+      endIncomplete(entry, attributes);
       if (root.openInTree <= 0) break;
     }
   }
@@ -126,10 +149,11 @@ export class RunRegistry {
   }
 }
 
-function endIncomplete(entry: RunEntry): void {
+function endIncomplete(entry: RunEntry, attributes?: Attributes): void {
   if (!entry.span) return;
   try {
-    entry.span.setAttribute(ATTR_GENAI_OTEL_INCOMPLETE, true);
+    if (attributes) entry.span.setAttributes(attributes);
+    else entry.span.setAttribute(ATTR_GENAI_OTEL_INCOMPLETE, true);
     entry.span.end();
   } catch {
     // never reach the host

@@ -1,6 +1,21 @@
-import { type Attributes, type SpanKind, type Tracer, type TracerProvider, context, diag, trace } from "@opentelemetry/api";
-import { type ContentMask, ContentPolicy, GenAIMetrics, recordSpanError } from "@genai-otel/core-semconv";
+import { type Attributes, type Link, type SpanContext, type SpanKind, type Tracer, type TracerProvider, context, diag, trace } from "@opentelemetry/api";
+import {
+  ATTR_GENAI_OTEL_HANDOFF_GOTO,
+  ATTR_GENAI_OTEL_HANDOFF_UPDATE,
+  ATTR_GENAI_OTEL_INTERRUPT_ID,
+  ATTR_GENAI_OTEL_INTERRUPT_VALUE,
+  ATTR_GENAI_OTEL_OUTCOME,
+  ATTR_GENAI_OTEL_OUTCOME_REASON,
+  type ContentMask,
+  ContentPolicy,
+  EVENT_GENAI_OTEL_HANDOFF,
+  EVENT_GENAI_OTEL_INTERRUPT,
+  GenAIMetrics,
+  recordSpanError,
+} from "@genai-otel/core-semconv";
 import { getGenAITracer } from "@genai-otel/core-semconv/internal";
+import { settleAttributes } from "./agents";
+import type { ControlFlow } from "./control-flow";
 import { name as SCOPE_NAME, version as SCOPE_VERSION } from "../package.json";
 import type { LangChainInstrumentationOptions } from "./options";
 import { type RunEntry, RunRegistry, contextOf } from "./run-registry";
@@ -30,7 +45,16 @@ export interface RunStart {
   graphName?: string;
   /** Hidden runs (LangGraph's `__start__`, tagged `langsmith:hidden`) get no span; children attach to the parent. */
   hidden?: boolean;
+  /** Span links (a resumed run's link to the run it resumes). */
+  links?: Link[];
+  /** An `invoke_agent` run: inference runs below it add their models and usage to it. */
+  agent?: boolean;
+  /** On a root run: the LangGraph thread (`thread_id`) it runs on, to link a later resume to it. */
+  threadId?: string;
 }
+
+/** Interrupted threads remembered for linking their resume, at most (oldest forgotten first). */
+const MAX_INTERRUPTED_THREADS = 1000;
 
 /**
  * The state behind the handler: resolved options, the content policy, and the registry of open runs.
@@ -40,9 +64,18 @@ export interface RunStart {
 export class RunTracker {
   readonly policy: ContentPolicy;
   readonly registry: RunRegistry;
+  /**
+   * This handler's `propagateContext`: the process-wide patches (installed once any handler asks)
+   * make spans of this tracker's runs active only when it is true.
+   */
+  propagate = false;
+  /** Set by the handler's `shutdown()`: no run starts a span any more. */
+  closed = false;
   private readonly metrics: GenAIMetrics;
   private readonly tracerProvider?: TracerProvider;
   private cached?: { provider: TracerProvider; tracer: Tracer };
+  /** Root span of the last interrupted run per LangGraph thread id, bounded, insertion-ordered. */
+  private readonly interruptedThreads = new Map<string, SpanContext>();
 
   constructor(options: LangChainInstrumentationOptions) {
     this.policy = new ContentPolicy(options);
@@ -62,7 +95,7 @@ export class RunTracker {
    * start is ignored.
    */
   start(runId: string, parentRunId: string | undefined, run: RunStart): RunEntry | undefined {
-    if (this.registry.has(runId)) return undefined;
+    if (this.closed || this.registry.has(runId)) return undefined;
     const parent = this.registry.get(parentRunId);
     const parentCtx = parent ? contextOf(parent) : context.active();
     const entry: RunEntry = {
@@ -74,10 +107,13 @@ export class RunTracker {
     };
     const mask = maskFrom(run.metadata);
     if (mask) entry.mask = mask;
-    if (run.graphName !== undefined) entry.graph = { name: run.graphName, isAgent: false };
+    if (parent) entry.parent = parent;
+    if (run.graphName !== undefined) entry.graph = { name: run.graphName, isAgent: run.agent === true };
+    if (run.agent) entry.agent = {};
     if (run.recordMetrics) entry.metricAttributes = run.attributes;
+    if (run.threadId !== undefined && !parent) entry.threadId = run.threadId;
     if (!run.hidden) {
-      entry.span = this.tracer().startSpan(run.name, { kind: run.kind, attributes: run.attributes }, parentCtx);
+      entry.span = this.tracer().startSpan(run.name, { kind: run.kind, attributes: run.attributes, links: run.links }, parentCtx);
     }
     this.registry.add(runId, entry);
     return entry;
@@ -86,9 +122,10 @@ export class RunTracker {
   /**
    * Ends a run's span with the attributes `finish` computes (given the entry, for its mask and timing)
    * and the error, if any. An unknown run id (a duplicate or stray end) is ignored. When a root run
-   * ends, runs of its tree still open (a stream broken off) are ended too, marked incomplete.
+   * ends, runs of its tree still open (a stream broken off) are ended too, marked incomplete, or
+   * with the `leftover` attributes when given (a cancelled tree).
    */
-  end(runId: string, finish?: (entry: RunEntry) => Attributes | undefined, error?: unknown): void {
+  end(runId: string, finish?: (entry: RunEntry) => Attributes | undefined, error?: unknown, leftover?: Attributes): void {
     const entry = this.registry.take(runId);
     if (!entry) return;
     const span = entry.span;
@@ -97,17 +134,75 @@ export class RunTracker {
       try {
         attrs = finish?.(entry);
         if (attrs) span.setAttributes(attrs);
+        if (entry.agent || entry.graph) {
+          const settled = settleAttributes(entry);
+          if (settled) span.setAttributes(settled);
+        }
       } catch (err) {
         diag.debug("genai-otel/langchain: could not describe a run end", err);
       }
       if (error !== undefined) recordSpanError(span, error);
+      if (entry.root === undefined && entry.interrupted) this.rememberInterrupt(entry);
       span.end();
       if (entry.metricAttributes && this.metrics.enabled) {
         const durationS = (performance.now() - entry.startedAt) / 1000;
         this.metrics.recordFromSpan(attrs ? { ...entry.metricAttributes, ...attrs } : entry.metricAttributes, durationS, error);
       }
     }
-    if (entry.root === undefined) this.registry.endTree(runId, entry);
+    if (entry.root === undefined) this.registry.endTree(runId, entry, leftover);
+  }
+
+  /**
+   * Ends a run that stopped by control flow (interrupted, handed to the parent graph, cancelled):
+   * no error status, an outcome attribute, and an event whose payload is content (capture on only).
+   */
+  endFlow(runId: string, flow: ControlFlow): void {
+    const started = this.registry.get(runId);
+    const outcome: Attributes = { [ATTR_GENAI_OTEL_OUTCOME]: flow.kind };
+    if (flow.kind === "cancelled") outcome[ATTR_GENAI_OTEL_OUTCOME_REASON] = flow.reason;
+    const leftover = flow.kind === "cancelled" ? outcome : undefined;
+    this.end(runId, (entry) => {
+      const span = entry.span;
+      if (flow.kind === "interrupted") {
+        (entry.root ?? entry).interrupted = true;
+        const event: Attributes = { [ATTR_GENAI_OTEL_INTERRUPT_ID]: flow.ids };
+        const value = this.policy.enabled ? this.policy.serialize(flow.values(), ATTR_GENAI_OTEL_INTERRUPT_VALUE) : undefined;
+        if (value !== undefined) event[ATTR_GENAI_OTEL_INTERRUPT_VALUE] = value;
+        span?.addEvent(EVENT_GENAI_OTEL_INTERRUPT, event);
+      } else if (flow.kind === "handed_off") {
+        const event: Attributes = { [ATTR_GENAI_OTEL_HANDOFF_GOTO]: flow.goto };
+        const update = this.policy.enabled ? this.policy.serialize(flow.update(), ATTR_GENAI_OTEL_HANDOFF_UPDATE) : undefined;
+        if (update !== undefined) event[ATTR_GENAI_OTEL_HANDOFF_UPDATE] = update;
+        span?.addEvent(EVENT_GENAI_OTEL_HANDOFF, event);
+      }
+      return outcome;
+    }, undefined, leftover);
+    // LangGraph aborts the whole graph, but its root run may get no end at all (a caller's signal, a
+    // `messages` stream broken off): a cancelled run under a root graph ends that graph, and with it
+    // the runs of its tree still open (as cancelled too).
+    if (flow.kind === "cancelled" && started?.root?.graph && this.registry.get(started.rootId) === started.root) this.endFlow(started.rootId, flow);
+  }
+
+  /** The root span of the last interrupted run on a LangGraph thread, forgotten once taken (a resume links to it). */
+  takeInterrupted(threadId: string | undefined): SpanContext | undefined {
+    if (threadId === undefined) return undefined;
+    const found = this.interruptedThreads.get(threadId);
+    if (found) this.interruptedThreads.delete(threadId);
+    return found;
+  }
+
+  /** On an interrupted root's end: marks it, and remembers its span for the thread's resume. */
+  private rememberInterrupt(entry: RunEntry): void {
+    const span = entry.span;
+    if (!span) return;
+    span.setAttribute(ATTR_GENAI_OTEL_OUTCOME, "interrupted");
+    if (entry.threadId === undefined) return;
+    this.interruptedThreads.delete(entry.threadId);
+    this.interruptedThreads.set(entry.threadId, span.spanContext());
+    if (this.interruptedThreads.size > MAX_INTERRUPTED_THREADS) {
+      const oldest = this.interruptedThreads.keys().next().value;
+      if (oldest !== undefined) this.interruptedThreads.delete(oldest);
+    }
   }
 
   /**
@@ -117,19 +212,6 @@ export class RunTracker {
   emitContent(entry: RunEntry | undefined, describe: (policy: ContentPolicy, mask: ContentMask | undefined) => Attributes): void {
     if (!this.policy.enabled || !entry?.span) return;
     this.policy.emit(entry.span, describe(this.policy, entry.mask));
-  }
-
-  /**
-   * Turns a graph run's span into an `invoke_agent` span (renamed, agent attributes added), once.
-   * Called when one of its nodes shows it is an agent; samplers saw the original name.
-   */
-  markAgent(runId: string | undefined, rename: (graphName: string) => { name: string; attributes: Attributes }): void {
-    const entry = this.registry.get(runId);
-    if (!entry?.graph || entry.graph.isAgent || !entry.span) return;
-    entry.graph.isAgent = true;
-    const { name, attributes } = rename(entry.graph.name);
-    entry.span.updateName(name);
-    entry.span.setAttributes(attributes);
   }
 
   /** Remembers, on the run's root, the descriptions of tools offered to a model in this tree. */

@@ -24,7 +24,7 @@ describe("prompt | chat model | parser", () => {
 
     expect(tracing().shape()).toEqual([
       {
-        name: "RunnableSequence",
+        name: "invoke_workflow RunnableSequence",
         children: [
           { name: "ChatPromptTemplate", children: [] },
           { name: "chat gpt-4o-mini", children: [] },
@@ -48,7 +48,7 @@ describe("prompt | chat model | parser", () => {
     expect(chat.attributes["gen_ai.usage.output_tokens"]).toBeGreaterThan(0);
     expect(chat.attributes["gen_ai.usage.estimated"]).toBeUndefined();
     expect(chat.attributes["gen_ai.input.messages"]).toBeUndefined();
-    const root = tracing().spans().find((s) => s.name === "RunnableSequence")!;
+    const root = tracing().spans().find((s) => s.name === "invoke_workflow RunnableSequence")!;
     expect(root.kind).toBe(SpanKind.INTERNAL);
     expect(handler.openRuns).toBe(0);
   });
@@ -73,7 +73,7 @@ describe("prompt | chat model | parser", () => {
       await chain().invoke({ topic: "otel", question: "Where?" }, { callbacks: [handler] });
       span.end();
     });
-    expect(tracing().shape()[0]).toMatchObject({ name: "request", children: [{ name: "RunnableSequence" }] });
+    expect(tracing().shape()[0]).toMatchObject({ name: "request", children: [{ name: "invoke_workflow RunnableSequence" }] });
   });
 
   it("records a model error on the chat span and the chain, and rethrows it unchanged", async () => {
@@ -82,7 +82,7 @@ describe("prompt | chat model | parser", () => {
     await expect(failing.invoke({ topic: "otel", question: "Fail?" }, { callbacks: [handler] })).rejects.toThrow(/500|server had an error/i);
     const spans = tracing().spans();
     const chat = spans.find((s) => s.name === "chat error-500")!;
-    const root = spans.find((s) => s.name === "RunnableSequence")!;
+    const root = spans.find((s) => s.name === "invoke_workflow RunnableSequence")!;
     for (const span of [chat, root]) {
       expect(span.status.code).toBe(SpanStatusCode.ERROR);
       expect(span.events.some((e) => e.name === "exception")).toBe(true);
@@ -100,7 +100,7 @@ describe("prompt | chat model | parser", () => {
     const chat = tracing().spans().find((s) => s.name === "chat gpt-4o-mini")!;
     expect(chat.attributes["gen_ai.response.time_to_first_chunk"]).toBeGreaterThan(0);
     expect(chat.attributes["gen_ai.usage.output_tokens"]).toBeGreaterThan(0);
-    expect(tracing().shape()[0]?.name).toBe("RunnableSequence");
+    expect(tracing().shape()[0]?.name).toBe("invoke_workflow RunnableSequence");
   });
 
   it("captures content only when asked, as GenAI message JSON", async () => {
@@ -145,11 +145,11 @@ describe("prompt | chat model | parser", () => {
     const c = chain(chatModel(server(), { maxRetries: 3 }));
     await Promise.all(Array.from({ length: 1000 }, (_, i) => c.invoke({ topic: "otel", question: `Question ${i}?` }, { callbacks: [handler] })));
     const spans = tracing().spans();
-    const roots = spans.filter((s) => s.name === "RunnableSequence");
+    const roots = spans.filter((s) => s.name === "invoke_workflow RunnableSequence");
     expect(roots).toHaveLength(1000);
     expect(new Set(roots.map((r) => r.spanContext().traceId)).size).toBe(1000);
     const rootsById = new Map(roots.map((r) => [r.spanContext().spanId, r]));
-    for (const child of spans.filter((s) => s.name !== "RunnableSequence")) {
+    for (const child of spans.filter((s) => s.name !== "invoke_workflow RunnableSequence")) {
       const parent = rootsById.get(child.parentSpanContext?.spanId ?? "");
       expect(parent?.spanContext().traceId).toBe(child.spanContext().traceId);
     }

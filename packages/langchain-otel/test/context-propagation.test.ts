@@ -74,7 +74,7 @@ describe("context propagation (propagateContext: true)", () => {
       handler.shutdown();
     }
     const parents = httpSpans("/v1/models").map((s) => parentOf(s)?.name);
-    expect(parents).toEqual(["fetcher", "call_api"]);
+    expect(parents).toEqual(["invoke_workflow fetcher", "call_api"]);
   });
 
   it("is off by default: the HTTP request then hangs off the caller's context", async () => {
@@ -82,5 +82,26 @@ describe("context propagation (propagateContext: true)", () => {
     await chatModel(server()).invoke("Hello?", { callbacks: [handler] });
     const [http] = httpSpans("/v1/chat/completions");
     expect(parentOf(http!)).toBeUndefined();
+  });
+
+  it("keeps propagateContext: false on one handler while another handler has it on", async () => {
+    const lookup = tool(async () => (await fetch(`${server().url}/models`)).status, {
+      name: "list_models",
+      description: "Lists models",
+      schema: z.object({}),
+    });
+    const on = new OpenTelemetryCallbackHandler({ propagateContext: true });
+    const off = new OpenTelemetryCallbackHandler({ propagateContext: false });
+    try {
+      await lookup.invoke({}, { callbacks: [off] });
+      await chatModel(server()).invoke("Hello?", { callbacks: [off] });
+    } finally {
+      on.shutdown();
+      off.shutdown();
+    }
+    const [toolHttp] = httpSpans("/v1/models");
+    expect(toolHttp!.parentSpanContext?.spanId).toBeUndefined();
+    const [chatHttp] = httpSpans("/v1/chat/completions");
+    expect(parentOf(chatHttp!)?.name).toBeUndefined();
   });
 });

@@ -11,7 +11,7 @@ describe("registerOpenTelemetryHandler", () => {
     const model = chatModel(server());
     const chain = RunnableLambda.from(async (q: string, config) => (await model.invoke(q, config)).content).withConfig({ runName: "ask" });
     await chain.invoke("Global?");
-    expect(tracing().shape()).toEqual([{ name: "ask", children: [{ name: "chat gpt-4o-mini", children: [] }] }]);
+    expect(tracing().shape()).toEqual([{ name: "invoke_workflow ask", children: [{ name: "chat gpt-4o-mini", children: [] }] }]);
 
     registration.unregister();
     tracing().reset();

@@ -71,7 +71,7 @@ describe("LangGraph", () => {
     const shape = tracing().shape(["langgraph.node", "langgraph.step"]);
     expect(shape).toHaveLength(1);
     const root = shape[0]!;
-    expect(root.name).toBe("LangGraph");
+    expect(root.name).toBe("invoke_workflow LangGraph");
     expect(root.attributes).toEqual({});
     const sub = root.children.find((c) => c.name === "sub")!;
     expect(sub.attributes).toMatchObject({ "langgraph.node": "sub" });

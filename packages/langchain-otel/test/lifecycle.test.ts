@@ -26,9 +26,9 @@ describe("lifecycle", () => {
     const incomplete = spans.filter((s) => s.attributes["genai_otel.incomplete"] === true).map((s) => s.name);
     expect(incomplete).toContain("RunnableSequence");
     expect(incomplete).toContain("chat gpt-4o-mini");
-    const root = spans.find((s) => s.name === "first-chunk")!;
+    const root = spans.find((s) => s.name === "invoke_workflow first-chunk")!;
     expect(root.attributes["genai_otel.incomplete"]).toBeUndefined();
-    expect(tracing().shape()[0]!.name).toBe("first-chunk");
+    expect(tracing().shape()[0]!.name).toBe("invoke_workflow first-chunk");
   });
 
   it("sweeps runs past the cap and ignores duplicate starts and unknown ends", async () => {
@@ -38,10 +38,10 @@ describe("lifecycle", () => {
     handler.handleChainEnd({}, "unknown");
     expect(handler.openRuns).toBe(2);
     const swept = tracing().spans();
-    expect(swept.map((s) => [s.name, s.attributes["genai_otel.incomplete"]])).toEqual([["run-a", true]]);
+    expect(swept.map((s) => [s.name, s.attributes["genai_otel.incomplete"]])).toEqual([["invoke_workflow run-a", true]]);
     handler.shutdown();
     expect(handler.openRuns).toBe(0);
-    expect(tracing().spans().map((s) => s.name).sort()).toEqual(["run-a", "run-b", "run-c"]);
+    expect(tracing().spans().map((s) => s.name).sort()).toEqual(["invoke_workflow run-a", "invoke_workflow run-b", "invoke_workflow run-c"]);
   });
 
   it("ends only the still-open runs of the root's own tree, and counts runs of a tree whose root was swept", async () => {
@@ -63,11 +63,11 @@ describe("lifecycle", () => {
     start("r3");
     start("r3-a", "r3");
     for (const id of ["x1", "x2", "x3"]) start(id);
-    expect(incomplete()).toEqual(["run-r1-a", "run-r3"]);
+    expect(incomplete()).toEqual(["run-r1-a", "invoke_workflow run-r3"]);
     handler.handleChainEnd({}, "r3-a");
     for (const id of ["x1", "x2", "x3"]) handler.handleChainEnd({}, id);
     expect(handler.openRuns).toBe(0);
-    expect(incomplete()).toEqual(["run-r1-a", "run-r3"]);
+    expect(incomplete()).toEqual(["run-r1-a", "invoke_workflow run-r3"]);
   });
 
   it("sweeps runs older than the time-to-live when later runs start", async () => {
@@ -76,7 +76,7 @@ describe("lifecycle", () => {
     handler.handleChainStart(serialized, {}, "old", undefined, [], {}, "chain", "old-run");
     await new Promise((r) => setTimeout(r, 40));
     handler.handleChainStart(serialized, {}, "new", undefined, [], {}, "chain", "new-run");
-    expect(tracing().spans().map((s) => [s.name, s.attributes["genai_otel.incomplete"]])).toEqual([["old-run", true]]);
+    expect(tracing().spans().map((s) => [s.name, s.attributes["genai_otel.incomplete"]])).toEqual([["invoke_workflow old-run", true]]);
     expect(handler.openRuns).toBe(1);
     handler.shutdown();
   });
@@ -90,7 +90,7 @@ describe("lifecycle", () => {
     const handler = new OpenTelemetryCallbackHandler();
     await chain.invoke("Same question?", { callbacks: [handler] });
     await chain.invoke("Same question?", { callbacks: [handler] });
-    const roots = tracing().spans().filter((s) => s.name === "cached-ask");
+    const roots = tracing().spans().filter((s) => s.name === "invoke_workflow cached-ask");
     expect(roots).toHaveLength(2);
     for (const r of roots) expect(r.events.map((e) => e.name)).toContain("progress");
     const chats = tracing().spans().filter((s) => s.name === "chat gpt-4o-mini");

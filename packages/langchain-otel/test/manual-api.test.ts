@@ -22,7 +22,7 @@ describe("manual API and LangChain spans nest both ways", () => {
     expect(tracing().shape()).toEqual([
       {
         name: "invoke_workflow support-flow",
-        children: [{ name: "answer", children: [{ name: "execute_tool enrich", children: [] }, { name: "chat gpt-4o-mini", children: [] }] }],
+        children: [{ name: "invoke_workflow answer", children: [{ name: "execute_tool enrich", children: [] }, { name: "chat gpt-4o-mini", children: [] }] }],
       },
     ]);
   });

@@ -13,12 +13,20 @@ describe("GenAI client metrics", () => {
     await chatModel(server()).invoke("How many tokens?", { callbacks: [handler] });
     await expect(chatModel(server(), { model: "error-500" }).invoke("fail", { callbacks: [handler] })).rejects.toThrow();
     const chat = tracing().spans().find((s) => s.name === "chat gpt-4o-mini")!;
+    const port = Number(new URL(server().url).port);
+    expect(chat.attributes).toMatchObject({ "server.address": "127.0.0.1", "server.port": port });
 
     const h = await testMetrics.histograms();
     const tokens = h.get("gen_ai.client.token.usage")!.points;
     const byType = Object.fromEntries(tokens.map((p) => [p.attributes["gen_ai.token.type"], p.sum]));
     expect(byType).toEqual({ input: chat.attributes["gen_ai.usage.input_tokens"], output: chat.attributes["gen_ai.usage.output_tokens"] });
-    expect(tokens[0]!.attributes).toMatchObject({ "gen_ai.operation.name": "chat", "gen_ai.provider.name": "openai", "gen_ai.request.model": "gpt-4o-mini" });
+    expect(tokens[0]!.attributes).toMatchObject({
+      "gen_ai.operation.name": "chat",
+      "gen_ai.provider.name": "openai",
+      "gen_ai.request.model": "gpt-4o-mini",
+      "server.address": "127.0.0.1",
+      "server.port": port,
+    });
 
     const durations = h.get("gen_ai.client.operation.duration")!.points;
     expect(durations.map((p) => [p.attributes["gen_ai.request.model"], p.attributes["error.type"], p.count])).toEqual([

@@ -41,7 +41,7 @@ describe("@langchain/core feature coverage", () => {
     await echo.invoke({ text: "x" }, { callbacks: [handler] });
     expect(docs).toHaveLength(2);
     const shape = tracing.shape();
-    expect(shape.map((r) => r.name)).toEqual(["RunnableSequence", "retrieval KeywordRetriever", "execute_tool echo"]);
+    expect(shape.map((r) => r.name)).toEqual(["invoke_workflow RunnableSequence", "retrieval KeywordRetriever", "execute_tool echo"]);
     expect(shape[0]!.children.map((c) => c.name)).toEqual(["ChatPromptTemplate", expect.stringMatching(/^chat/), "StrOutputParser"]);
     const retrieval = tracing.spans().find((s) => s.name.startsWith("retrieval"))!;
     expect(retrieval.attributes["gen_ai.retrieval.documents.count"]).toBe(2);
