@@ -17,9 +17,9 @@ export interface RunEntry {
    * only scans the registry when something of its tree is still open. 0 on other runs.
    */
   openInTree: number;
-  /** Start time, ms since epoch (performance-free: Date.now() is enough for TTL and TTFC). */
+  /** Start time, `performance.now()` ms (monotonic; for the TTL, the duration metric and time to first chunk). */
   startedAt: number;
-  /** Set on the first streamed token of an LLM run. */
+  /** Set on the first streamed token of an LLM run (`performance.now()` ms). */
   firstChunkAt?: number;
   /** For LangGraph graph runs: the run name, and whether the graph was recognised as an agent. */
   graph?: { name: string; isAgent: boolean };
