@@ -92,7 +92,7 @@ export class ContentPolicy {
       if (this.onSpan) span.setAttributes(content);
       if (this.onEvent) span.addEvent(EVENT_GEN_AI_CONTENT, content);
     } catch (err) {
-      diag.debug("genai-otel: could not record content", err);
+      diag.warn("genai-otel: could not record content", err);
     }
   }
 
@@ -150,7 +150,7 @@ export class ContentPolicy {
       if (Array.isArray(value) && value.length === 0) return;
       a[key] = safeJsonStringify(value, this.limits);
     } catch (err) {
-      diag.debug(`genai-otel: could not describe ${key}`, err);
+      diag.warn(`genai-otel: could not describe ${key}`, err);
     }
   }
 }

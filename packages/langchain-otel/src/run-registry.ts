@@ -121,7 +121,7 @@ export class RunRegistry {
     }
     if (n > 0) {
       this.swept += n;
-      diag.warn(`genai-otel/langchain: ended ${n} run(s) that got no end callback (cap ${this.maxOpenRuns}, ttl ${this.ttlMs} ms); ${this.swept} swept so far`);
+      diag.warn(`genai-otel: ended ${n} run(s) that got no end callback (cap ${this.maxOpenRuns}, ttl ${this.ttlMs} ms); ${this.swept} swept so far`);
     }
   }
 }

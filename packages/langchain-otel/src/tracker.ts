@@ -98,7 +98,7 @@ export class RunTracker {
         attrs = finish?.(entry);
         if (attrs) span.setAttributes(attrs);
       } catch (err) {
-        diag.debug("genai-otel/langchain: could not describe a run end", err);
+        diag.warn("genai-otel: could not describe a LangChain run end", err);
       }
       if (error !== undefined) recordSpanError(span, error);
       span.end();

@@ -120,7 +120,7 @@ export class Telemetry {
     try {
       ({ span, ctx } = this.startSpan(start, context.active()));
     } catch (err) {
-      diag.warn("genai-otel llamaindex: could not start a span", err);
+      diag.warn("genai-otel: could not start a span", err);
       return fn();
     }
     guard("reading a span start", () => start.hooks?.started?.(span));
@@ -136,7 +136,7 @@ export class Telemetry {
         failWith(span, start.hooks, err);
         throw err;
       }
-      diag.warn("genai-otel llamaindex: could not activate a span", err);
+      diag.warn("genai-otel: could not activate a span", err);
       finishSpan(span, "done");
       return fn();
     }

@@ -50,7 +50,7 @@ export function translateSpan(span: ReadableSpan, translate: ConventionTranslato
     const attributes = translate(span.attributes, spanInfoOf(span));
     return attributes === span.attributes ? span : withAttributes(span, attributes);
   } catch (err) {
-    diag.debug("genai-otel: convention translation failed; span exported as it was", err);
+    diag.warn("genai-otel: convention translation failed; span exported as it was", err);
     return span;
   }
 }
@@ -93,7 +93,7 @@ export class TranslatingSpanExporter implements SpanExporter {
     try {
       out = spans.map((s) => translateSpan(s, this.translate));
     } catch (err) {
-      diag.debug("genai-otel: convention translation failed; batch exported as it was", err);
+      diag.warn("genai-otel: convention translation failed; batch exported as it was", err);
     }
     this.exporter.export(out, resultCallback);
   }

@@ -59,7 +59,7 @@ export function translator(
       }
       return out;
     } catch (err) {
-      diag.debug(`genai-otel: ${label} translation failed; span left as it was`, err);
+      diag.warn(`genai-otel: ${label} translation failed; span left as it was`, err);
       return attributes;
     }
   };

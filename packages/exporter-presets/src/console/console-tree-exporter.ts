@@ -69,7 +69,7 @@ export class ConsoleTreeExporter implements SpanExporter {
       try {
         this.add(span);
       } catch (error) {
-        diag.error("genai-otel: console preset could not handle a span", error);
+        diag.warn("genai-otel: console preset could not handle a span", error);
       }
     }
     resultCallback({ code: ExportResultCode.SUCCESS });
@@ -136,7 +136,7 @@ export class ConsoleTreeExporter implements SpanExporter {
     try {
       this.write(`${text}\n`);
     } catch (error) {
-      diag.error("genai-otel: console preset could not write a trace", error);
+      diag.warn("genai-otel: console preset could not write a trace", error);
     }
   }
 }

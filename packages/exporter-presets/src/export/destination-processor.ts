@@ -48,7 +48,7 @@ export class DestinationSpanProcessor implements SpanProcessor {
     try {
       this.inner.onStart(span, parentContext);
     } catch (error) {
-      diag.error(`genai-otel: preset "${this.exporter.preset}" span processor failed on span start`, error);
+      diag.warn(`genai-otel: preset "${this.exporter.preset}" span processor failed on span start`, error);
     }
   }
 
@@ -59,7 +59,7 @@ export class DestinationSpanProcessor implements SpanProcessor {
       }
       this.inner.onEnd(span);
     } catch (error) {
-      diag.error(`genai-otel: preset "${this.exporter.preset}" span processor failed on span end`, error);
+      diag.warn(`genai-otel: preset "${this.exporter.preset}" span processor failed on span end`, error);
     }
   }
 
