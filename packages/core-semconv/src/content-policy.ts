@@ -141,6 +141,18 @@ export class ContentPolicy {
     return a[attribute] as string | undefined;
   }
 
+  /**
+   * Serialises content for an adapter's own span event (an agent step, for instance): only in the modes that put
+   * content on events (`EVENT_ONLY`, `SPAN_AND_EVENT`), never when `masked`, after the redaction hook. Never throws.
+   *
+   * @param attribute - the event attribute the value goes to (passed to the redaction hook)
+   * @param masked - true when the run's mask (`mask_input` / `mask_output`) covers this value
+   * @returns the JSON string, or `undefined` when the mode keeps content off events, it is masked, or redacted away
+   */
+  forEvent(value: unknown, attribute: string, masked?: boolean): string | undefined {
+    return this.onEvent && !masked ? this.serialize(value, attribute) : undefined;
+  }
+
   private json(a: Attributes, key: string, thunk: (() => unknown) | undefined): void {
     if (!thunk) return;
     try {

@@ -1,8 +1,16 @@
 import { type Attributes, SpanKind } from "@opentelemetry/api";
 import {
+  ATTR_GEN_AI_TOOL_CALL_ARGUMENTS,
+  ATTR_GEN_AI_TOOL_NAME,
   ATTR_GENAI_OTEL_CACHED,
+  ATTR_GENAI_OTEL_EVENT_DATA,
   ATTR_GENAI_OTEL_FRAMEWORK,
+  ATTR_GENAI_OTEL_OUTPUT,
   ATTR_GENAI_OTEL_RUN_TYPE,
+  ATTR_LANGGRAPH_NODE,
+  ATTR_LANGGRAPH_STEP,
+  EVENT_GENAI_OTEL_AGENT_ACTION,
+  EVENT_GENAI_OTEL_AGENT_FINISH,
   type ChatMessage,
   inferenceRequestAttributes,
   inferenceResultAttributes,
@@ -112,8 +120,8 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
       const attributes: Attributes = { [ATTR_GENAI_OTEL_FRAMEWORK]: FRAMEWORK, [ATTR_GENAI_OTEL_RUN_TYPE]: "chain" };
       let spanTitle = name;
       if (isNode) {
-        attributes["langgraph.node"] = name;
-        if (typeof metadata.langgraph_step === "number") attributes["langgraph.step"] = metadata.langgraph_step;
+        attributes[ATTR_LANGGRAPH_NODE] = name;
+        if (typeof metadata.langgraph_step === "number") attributes[ATTR_LANGGRAPH_STEP] = metadata.langgraph_step;
         if (AGENT_NODES.has(name)) this.tracker.markAgent(parentRunId, agentSpan);
       } else if (AGENT_RUN_NAMES.has(name)) {
         const agent = agentSpan(name);
@@ -308,12 +316,15 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     this.endRun("handleRetrieverError", runId, err);
   }
 
+  // Agent steps: own event names; their content goes on the event only in the modes that put content on events,
+  // and as the run's mask says (the tool call itself is an execute_tool span with its own content).
   override handleAgentAction(action: AgentAction, runId: string): void {
     try {
-      const attrs: Attributes = { "gen_ai.tool.name": action.tool };
-      const input = this.tracker.policy.serialize(action.toolInput, "gen_ai.tool.call.arguments");
-      if (input !== undefined) attrs["gen_ai.tool.call.arguments"] = input;
-      this.tracker.event(runId, "gen_ai.agent.action", attrs);
+      const attrs: Attributes = { [ATTR_GEN_AI_TOOL_NAME]: action.tool };
+      const mask = this.tracker.registry.get(runId)?.mask;
+      const input = this.tracker.policy.forEvent(action.toolInput, ATTR_GEN_AI_TOOL_CALL_ARGUMENTS, mask?.input);
+      if (input !== undefined) attrs[ATTR_GEN_AI_TOOL_CALL_ARGUMENTS] = input;
+      this.tracker.event(runId, EVENT_GENAI_OTEL_AGENT_ACTION, attrs);
     } catch (err) {
       reportFailure("handleAgentAction", err);
     }
@@ -321,8 +332,9 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
 
   override handleAgentEnd(finish: AgentFinish, runId: string): void {
     try {
-      const output = this.tracker.policy.serialize(finish.returnValues, "gen_ai.agent.output");
-      this.tracker.event(runId, "gen_ai.agent.finish", output === undefined ? undefined : { "gen_ai.agent.output": output });
+      const mask = this.tracker.registry.get(runId)?.mask;
+      const output = this.tracker.policy.forEvent(finish.returnValues, ATTR_GENAI_OTEL_OUTPUT, mask?.output);
+      this.tracker.event(runId, EVENT_GENAI_OTEL_AGENT_FINISH, output === undefined ? undefined : { [ATTR_GENAI_OTEL_OUTPUT]: output });
     } catch (err) {
       reportFailure("handleAgentEnd", err);
     }
@@ -330,8 +342,9 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
 
   override handleCustomEvent(eventName: string, data: unknown, runId: string): void {
     try {
-      const payload = this.tracker.policy.serialize(data, "genai_otel.event.data");
-      this.tracker.event(runId, eventName, payload === undefined ? undefined : { "genai_otel.event.data": payload });
+      // The user named and dispatched this event: its data goes on it whenever capture is on.
+      const payload = this.tracker.policy.serialize(data, ATTR_GENAI_OTEL_EVENT_DATA);
+      this.tracker.event(runId, eventName, payload === undefined ? undefined : { [ATTR_GENAI_OTEL_EVENT_DATA]: payload });
     } catch (err) {
       reportFailure("handleCustomEvent", err);
     }
