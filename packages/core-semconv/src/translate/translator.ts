@@ -1,4 +1,4 @@
-import { type Attributes, type AttributeValue, diag } from "@opentelemetry/api";
+import { type Attributes, diag } from "@opentelemetry/api";
 import { ATTR_GEN_AI_OPERATION_NAME, ATTR_GENAI_OTEL_FRAMEWORK } from "../attributes";
 import { type ConventionTranslator, DEFAULT_MAX_ITEMS, type SpanInfo, type TranslateOptions } from "./types";
 
@@ -9,26 +9,6 @@ import { type ConventionTranslator, DEFAULT_MAX_ITEMS, type SpanInfo, type Trans
  */
 export function isGenAISpan(attributes: Attributes): boolean {
   return attributes[ATTR_GEN_AI_OPERATION_NAME] !== undefined || attributes[ATTR_GENAI_OTEL_FRAMEWORK] !== undefined;
-}
-
-/** Adds a value unless it is absent, a non-finite number or an empty string. */
-export function put(out: Attributes, key: string, value: AttributeValue | undefined | null): void {
-  if (value === undefined || value === null) return;
-  if (typeof value === "number" && !Number.isFinite(value)) return;
-  if (value === "") return;
-  out[key] = value;
-}
-
-/** A string attribute, or undefined. */
-export function str(attributes: Attributes, key: string): string | undefined {
-  const v = attributes[key];
-  return typeof v === "string" && v !== "" ? v : undefined;
-}
-
-/** A numeric attribute, or undefined. */
-export function num(attributes: Attributes, key: string): number | undefined {
-  const v = attributes[key];
-  return typeof v === "number" && Number.isFinite(v) ? v : undefined;
 }
 
 /**
