@@ -14,4 +14,4 @@ export { isReadableStream } from "./lifecycle/readable-stream";
 export { openInferenceTranslator } from "./translate/openinference";
 export { traceloopTranslator } from "./translate/traceloop";
 export { identityTranslator } from "./translate/registry";
-export { isGenAISpan } from "./translate/translator";
+export { isGenAISpan } from "./translate/define-translator";

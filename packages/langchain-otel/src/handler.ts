@@ -32,10 +32,9 @@ import type { LangChainInstrumentationOptions } from "./options";
 import { providerFromLangChain } from "./provider";
 import { currentSpanSlot, enableContextPropagation } from "./context-propagation";
 import { AGENT_NODES, AGENT_RUN_NAMES, HIDDEN_TAG, agentSpan, isGraph } from "./run-kinds";
-import { parseMaybeJson, reportFailure, serializedName } from "./run-helpers";
+import { parseMaybeJson, reportFailure, serializedName } from "./callback-args";
 import { RunTracker, attachTracker } from "./tracker";
 
-type Dict = Record<string, unknown>;
 const FRAMEWORK = "langchain";
 /**
  * A LangChain.js callback handler that records runs as OpenTelemetry spans named and attributed by
@@ -106,7 +105,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     runId: string,
     arg4?: string,
     tags?: string[],
-    metadata?: Dict,
+    metadata?: Record<string, unknown>,
     arg7?: string,
     arg8?: string,
   ): void {
@@ -154,9 +153,9 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     messages: BaseMessage[][],
     runId: string,
     parentRunId?: string,
-    extraParams?: Dict,
+    extraParams?: Record<string, unknown>,
     _tags?: string[],
-    metadata?: Dict,
+    metadata?: Record<string, unknown>,
   ): void {
     try {
       this.startInference("chat", runId, parentRunId, extraParams, metadata, messages);
@@ -170,9 +169,9 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     prompts: string[],
     runId: string,
     parentRunId?: string,
-    extraParams?: Dict,
+    extraParams?: Record<string, unknown>,
     _tags?: string[],
-    metadata?: Dict,
+    metadata?: Record<string, unknown>,
   ): void {
     try {
       this.startInference("text_completion", runId, parentRunId, extraParams, metadata, prompts);
@@ -185,11 +184,11 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     operation: "chat" | "text_completion",
     runId: string,
     parentRunId: string | undefined,
-    extraParams: Dict | undefined,
-    metadata: Dict | undefined,
+    extraParams: Record<string, unknown> | undefined,
+    metadata: Record<string, unknown> | undefined,
     input: BaseMessage[][] | string[],
   ): void {
-    const invocation = extraParams?.invocation_params as Dict | undefined;
+    const invocation = extraParams?.invocation_params as Record<string, unknown> | undefined;
     const model = requestModel(invocation, metadata);
     const attributes = inferenceRequestAttributes({
       operation,
@@ -220,7 +219,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     if (entry && entry.firstChunkAt === undefined) entry.firstChunkAt = performance.now();
   }
 
-  override handleLLMEnd(output: LLMResult, runId: string, _parentRunId?: string, _tags?: string[], extraParams?: Dict): void {
+  override handleLLMEnd(output: LLMResult, runId: string, _parentRunId?: string, _tags?: string[], extraParams?: Record<string, unknown>): void {
     try {
       this.tracker.end(runId, (entry) => {
         const result = inferenceResult(output);
@@ -247,7 +246,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     runId: string,
     parentRunId?: string,
     _tags?: string[],
-    metadata?: Dict,
+    metadata?: Record<string, unknown>,
     runName?: string,
     toolCallId?: string,
   ): void {
@@ -286,7 +285,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     runId: string,
     parentRunId?: string,
     _tags?: string[],
-    metadata?: Dict,
+    metadata?: Record<string, unknown>,
     name?: string,
   ): void {
     try {

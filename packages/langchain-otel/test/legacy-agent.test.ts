@@ -14,15 +14,20 @@ const weather = tool(async ({ city }: { city: string }) => `It is sunny in ${cit
   schema: z.object({ city: z.string() }),
 });
 
+/** A tool-calling AgentExecutor with the weather tool, on the stand-in model. */
+function weatherAgent(): AgentExecutor {
+  const prompt = ChatPromptTemplate.fromMessages([
+    ["system", "You are a weather assistant."],
+    ["human", "{input}"],
+    ["placeholder", "{agent_scratchpad}"],
+  ]);
+  const agent = createToolCallingAgent({ llm: chatModel(server()), tools: [weather], prompt });
+  return new AgentExecutor({ agent, tools: [weather] });
+}
+
 describe("legacy AgentExecutor", () => {
   it("is one invoke_agent span with agent actions as events, never a second span for the same run", async () => {
-    const prompt = ChatPromptTemplate.fromMessages([
-      ["system", "You are a weather assistant."],
-      ["human", "{input}"],
-      ["placeholder", "{agent_scratchpad}"],
-    ]);
-    const agent = createToolCallingAgent({ llm: chatModel(server()), tools: [weather], prompt });
-    const executor = new AgentExecutor({ agent, tools: [weather] });
+    const executor = weatherAgent();
     const handler = new OpenTelemetryCallbackHandler({ captureContent: true });
     const result = await executor.invoke({ input: "Use get_weather for Rome" }, { callbacks: [handler] });
     expect(String(result.output)).toContain("sunny");
@@ -48,13 +53,7 @@ describe("legacy AgentExecutor", () => {
 
   it("puts the agent's steps' content on its events only in the event modes, and as mask_input / mask_output say", async () => {
     const run = async (captureContent: "EVENT_ONLY" | "SPAN_AND_EVENT", metadata: Record<string, unknown>) => {
-      const prompt = ChatPromptTemplate.fromMessages([
-        ["system", "You are a weather assistant."],
-        ["human", "{input}"],
-        ["placeholder", "{agent_scratchpad}"],
-      ]);
-      const agent = createToolCallingAgent({ llm: chatModel(server()), tools: [weather], prompt });
-      const executor = new AgentExecutor({ agent, tools: [weather] });
+      const executor = weatherAgent();
       const handler = new OpenTelemetryCallbackHandler({ captureContent });
       await executor.invoke({ input: "Use get_weather for Rome" }, { callbacks: [handler], metadata });
       const root = tracing().spans().filter((s) => s.name === "invoke_agent AgentExecutor").at(-1)!; // the run just ended

@@ -4,7 +4,7 @@ import { safeJsonStringify } from "../serialize";
 import { type FlatMessage, inputMessages, flattenMessages, jsonArray, mimeOf, readDocuments, readTools } from "./messages";
 import { MIME_JSON, OI, type OpenInferenceSpanKind } from "./names";
 import { numberAttribute, putAttribute, stringAttribute } from "../attribute-values";
-import { translator } from "./translator";
+import { defineTranslator } from "./define-translator";
 import type { ConventionTranslator, SpanInfo, TranslateOptions } from "./types";
 
 /** `gen_ai.operation.name` → `openinference.span.kind`; spans without an operation (framework steps) are CHAIN. */
@@ -184,7 +184,7 @@ function openInferenceAttributes(a: Attributes, _span: SpanInfo, max: number): A
  */
 export function openInferenceTranslator(options?: TranslateOptions): ConventionTranslator {
   // OpenInference reads no gen_ai.* name itself: with keepSource false, all of them go.
-  return translator("OpenInference", openInferenceAttributes, () => false, options);
+  return defineTranslator("OpenInference", openInferenceAttributes, () => false, options);
 }
 
 /**

@@ -4,7 +4,7 @@ import { safeJsonStringify } from "../serialize";
 import { type FlatMessage, flattenMessages, inputMessages, jsonArray, readTools } from "./messages";
 import { TL, type TraceloopSpanKind } from "./names";
 import { numberAttribute, putAttribute, stringAttribute } from "../attribute-values";
-import { translator } from "./translator";
+import { defineTranslator } from "./define-translator";
 import type { ConventionTranslator, SpanInfo, TranslateOptions } from "./types";
 
 /** `gen_ai.operation.name` → `llm.request.type` (inference spans carry no `traceloop.span.kind`, as in OpenLLMetry). */
@@ -139,7 +139,7 @@ function traceloopAttributes(a: Attributes, span: SpanInfo, max: number): Attrib
  * @internal
  */
 export function traceloopTranslator(options?: TranslateOptions): ConventionTranslator {
-  return translator("Traceloop", traceloopAttributes, retained, options);
+  return defineTranslator("Traceloop", traceloopAttributes, retained, options);
 }
 
 /**

@@ -14,11 +14,11 @@ export function isGenAISpan(attributes: Attributes): boolean {
 /**
  * Builds a translator from a function computing the added attributes: skips non-GenAI spans,
  * merges without overwriting attributes the span already has, applies `keepSource`, and turns any
- * error into "leave the span as it was" (reported through `diag.debug`).
+ * error into "leave the span as it was" (reported through `diag.warn`).
  *
  * @param retained - `gen_ai.*` keys the target convention reads itself (kept even when `keepSource` is false)
  */
-export function translator(
+export function defineTranslator(
   label: string,
   added: (attributes: Attributes, span: SpanInfo, maxItems: number) => Attributes,
   retained: (key: string) => boolean,

@@ -1,3 +1,7 @@
+/**
+ * Reading what LangChain passes to callbacks (serialized runs, tool input) and reporting a callback's own failure.
+ * @module
+ */
 import { diag } from "@opentelemetry/api";
 import type { Serialized } from "@langchain/core/load/serializable";
 
