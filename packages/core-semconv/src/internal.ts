@@ -6,6 +6,7 @@
  * @internal
  * @packageDocumentation
  */
+export { AdapterTelemetry, type AdapterTelemetryOptions } from "./adapter-telemetry";
 export { getGenAITracer } from "./tracer";
 export { capturesContent, capturesOnSpan } from "./content-capture";
 export { type Dependent, endWithParent, finishSpan, guard, type Outcome, releaseFromParent } from "./lifecycle/span-end";

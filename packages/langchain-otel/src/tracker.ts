@@ -1,6 +1,6 @@
-import { type Attributes, type SpanKind, type Tracer, type TracerProvider, context, diag, trace } from "@opentelemetry/api";
-import { type ContentMask, ContentPolicy, GenAIMetrics, recordSpanError } from "@genai-otel/core-semconv";
-import { getGenAITracer } from "@genai-otel/core-semconv/internal";
+import { type Attributes, type SpanKind, context, diag, trace } from "@opentelemetry/api";
+import { type ContentMask, type ContentPolicy, recordSpanError } from "@genai-otel/core-semconv";
+import { AdapterTelemetry } from "@genai-otel/core-semconv/internal";
 import { name as SCOPE_NAME, version as SCOPE_VERSION } from "../package.json";
 import type { LangChainInstrumentationOptions } from "./options";
 import { type RunEntry, RunRegistry, contextOf } from "./run-registry";
@@ -37,24 +37,12 @@ export interface RunStart {
  * Shared by every copy LangChain makes of a handler, so spans opened through one copy are ended
  * through another.
  */
-export class RunTracker {
-  readonly policy: ContentPolicy;
+export class RunTracker extends AdapterTelemetry {
   readonly registry: RunRegistry;
-  private readonly metrics: GenAIMetrics;
-  private readonly tracerProvider?: TracerProvider;
-  private cached?: { provider: TracerProvider; tracer: Tracer };
 
   constructor(options: LangChainInstrumentationOptions) {
-    this.policy = new ContentPolicy(options);
+    super({ name: SCOPE_NAME, version: SCOPE_VERSION }, options);
     this.registry = new RunRegistry(options.maxOpenRuns ?? 10_000, options.runTtlMs ?? 3_600_000);
-    this.tracerProvider = options.tracerProvider;
-    this.metrics = new GenAIMetrics(SCOPE_NAME, SCOPE_VERSION, options.meterProvider);
-  }
-
-  private tracer(): Tracer {
-    const provider = this.tracerProvider ?? trace.getTracerProvider();
-    if (this.cached?.provider !== provider) this.cached = { provider, tracer: getGenAITracer(SCOPE_NAME, SCOPE_VERSION, provider) };
-    return this.cached.tracer;
   }
 
   /**
