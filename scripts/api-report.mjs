@@ -82,6 +82,10 @@ for (const dir of packages) {
             // and `./internal` entries say so in their TSDoc.
             "ae-missing-release-tag": { logLevel: "none" },
             "ae-internal-missing-underscore": { logLevel: "none" },
+            // Reported with line numbers of the built .d.ts, which would churn on every change: TSDoc coverage is
+            // reviewed in the sources instead; tsup places the @packageDocumentation comment after the imports.
+            "ae-undocumented": { logLevel: "none" },
+            "ae-misplaced-package-tag": { logLevel: "none" },
           },
           tsdocMessageReporting: { default: { logLevel: "none" } },
         },

@@ -192,3 +192,30 @@ export const ATTR_GENAI_OTEL_PROMPT_VARIABLES = "genai_otel.prompt.variables" as
 export const ATTR_GENAI_OTEL_INPUT = "genai_otel.input" as const;
 /** `genai_otel.output`: output of a workflow / chain / query root (opt-in content), text or JSON as `genai_otel.input`. */
 export const ATTR_GENAI_OTEL_OUTPUT = "genai_otel.output" as const;
+
+/*
+ * genai-otel's own names for things the GenAI conventions do not cover (LangGraph graph structure, LangChain agent
+ * steps and custom events), under their own prefixes, never inside `gen_ai.*`.
+ */
+/** `langgraph.node`: the LangGraph node a run belongs to (LangChain run metadata `langgraph_node`). */
+export const ATTR_LANGGRAPH_NODE = "langgraph.node" as const;
+/** `langgraph.step`: the LangGraph super-step number of that run (run metadata `langgraph_step`), an integer. */
+export const ATTR_LANGGRAPH_STEP = "langgraph.step" as const;
+/**
+ * `genai_otel.event.data`: the payload of a user-dispatched custom event (LangChain `dispatchCustomEvent`), as JSON
+ * (opt-in content: only with capture on).
+ */
+export const ATTR_GENAI_OTEL_EVENT_DATA = "genai_otel.event.data" as const;
+/**
+ * `genai_otel.agent.action`: span event on an agent's span when the agent decides to call a tool (LangChain
+ * `handleAgentAction`). Attributes: `gen_ai.tool.name`; with content on span events (`EVENT_ONLY`,
+ * `SPAN_AND_EVENT`) and the input not masked, `gen_ai.tool.call.arguments` (JSON). The call itself is an
+ * `execute_tool` span, which carries the arguments as the content mode says.
+ */
+export const EVENT_GENAI_OTEL_AGENT_ACTION = "genai_otel.agent.action" as const;
+/**
+ * `genai_otel.agent.finish`: span event on an agent's span when it returns its answer (LangChain `handleAgentEnd`).
+ * With content on span events (`EVENT_ONLY`, `SPAN_AND_EVENT`) and the output not masked, `genai_otel.output`
+ * holds the agent's return values (JSON).
+ */
+export const EVENT_GENAI_OTEL_AGENT_FINISH = "genai_otel.agent.finish" as const;

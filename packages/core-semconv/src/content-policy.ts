@@ -104,7 +104,7 @@ export class ContentPolicy {
       if (this.onSpan) span.setAttributes(content);
       if (this.onEvent) span.addEvent(EVENT_GEN_AI_CONTENT, content);
     } catch (err) {
-      diag.debug("genai-otel: could not record content", err);
+      diag.warn("genai-otel: could not record content", err);
     }
   }
 
@@ -153,6 +153,18 @@ export class ContentPolicy {
     return a[attribute] as string | undefined;
   }
 
+  /**
+   * Serialises content for an adapter's own span event (an agent step, for instance): only in the modes that put
+   * content on events (`EVENT_ONLY`, `SPAN_AND_EVENT`), never when `masked`, after the redaction hook. Never throws.
+   *
+   * @param attribute - the event attribute the value goes to (passed to the redaction hook)
+   * @param masked - true when the run's mask (`mask_input` / `mask_output`) covers this value
+   * @returns the JSON string, or `undefined` when the mode keeps content off events, it is masked, or redacted away
+   */
+  forEvent(value: unknown, attribute: string, masked?: boolean): string | undefined {
+    return this.onEvent && !masked ? this.serialize(value, attribute) : undefined;
+  }
+
   private json(a: Attributes, key: string, thunk: (() => unknown) | undefined): void {
     if (!thunk) return;
     try {
@@ -162,7 +174,7 @@ export class ContentPolicy {
       if (Array.isArray(value) && value.length === 0) return;
       a[key] = safeJsonStringify(value, this.limits);
     } catch (err) {
-      diag.debug(`genai-otel: could not describe ${key}`, err);
+      diag.warn(`genai-otel: could not describe ${key}`, err);
     }
   }
 }

@@ -2,8 +2,8 @@ import { type Span, SpanStatusCode } from "@opentelemetry/api";
 import { ATTR_ERROR_TYPE } from "./attributes";
 
 /**
- * The `error.type` value for an error: its class name (`TypeError`, `APIError`, ...), an HTTP-like
- * `status` code when the error carries one, else `_OTHER` as the conventions ask.
+ * The `error.type` value for an error: its class name (`TypeError`, `APIError`, ...), else its
+ * `name` property, else `_OTHER` as the conventions ask.
  */
 export function errorType(error: unknown): string {
   if (error && typeof error === "object") {

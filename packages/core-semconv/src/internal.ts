@@ -6,6 +6,7 @@
  * @internal
  * @packageDocumentation
  */
+export { AdapterTelemetry, type AdapterTelemetryOptions } from "./adapter-telemetry";
 export { getGenAITracer } from "./tracer";
 export { capturesContent, capturesOnSpan } from "./content-capture";
 export { type Dependent, endWithParent, finishSpan, guard, type Outcome, releaseFromParent } from "./lifecycle/span-end";
@@ -18,4 +19,4 @@ export { datadogTranslator } from "./translate/datadog";
 export { weaveTranslator } from "./translate/weave";
 export { laminarTranslator } from "./translate/laminar";
 export { identityTranslator } from "./translate/registry";
-export { isGenAISpan } from "./translate/translator";
+export { isGenAISpan } from "./translate/define-translator";

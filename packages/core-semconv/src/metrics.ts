@@ -1,5 +1,6 @@
 import { type Attributes, type Histogram, type MeterProvider, createNoopMeter, metrics } from "@opentelemetry/api";
 import * as A from "./attributes";
+import { numberAttribute, stringAttribute } from "./attribute-values";
 import { errorType } from "./errors";
 
 /**
@@ -135,8 +136,8 @@ export class GenAIMetrics {
    */
   recordFromSpan(spanAttributes: Attributes, durationS: number, error?: unknown): void {
     if (!this.enabled) return;
-    const str = (k: string) => (typeof spanAttributes[k] === "string" ? (spanAttributes[k] as string) : undefined);
-    const num = (k: string) => (typeof spanAttributes[k] === "number" ? (spanAttributes[k] as number) : undefined);
+    const str = (key: string) => stringAttribute(spanAttributes, key);
+    const num = (key: string) => numberAttribute(spanAttributes, key);
     const operation = str(A.ATTR_GEN_AI_OPERATION_NAME);
     if (!operation) return;
     this.record(

@@ -80,7 +80,7 @@ export function setupTracing(options: SetupTracingOptions = {}): TracingSetup {
       `${registerGlobal ? "; registered globally" : ""}.`,
   );
 
-  const flushSpans = () => tracerProvider.forceFlush().catch((error: unknown) => diag.error("genai-otel: forceFlush failed", error));
+  const flushSpans = () => tracerProvider.forceFlush().catch((error: unknown) => diag.warn("genai-otel: forceFlush failed", error));
   const forceFlush = async () => {
     await Promise.all([flushSpans(), metricsPipeline.forceFlush()]);
   };
@@ -95,7 +95,7 @@ export function setupTracing(options: SetupTracingOptions = {}): TracingSetup {
   const stopSpans = () =>
     tracerProvider
       .shutdown()
-      .catch((error: unknown) => diag.error("genai-otel: shutdown failed", error))
+      .catch((error: unknown) => diag.warn("genai-otel: shutdown failed", error))
       .finally(() => {
         if (registerGlobal && (trace.getTracerProvider() as ProxyTracerProvider).getDelegate?.() === tracerProvider) {
           trace.disable();

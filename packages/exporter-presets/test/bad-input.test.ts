@@ -1,40 +1,17 @@
-import { createExporter, PRESET_NAMES, PresetConfigurationError, setupTracing } from "@genai-otel/exporter-presets";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { captureDiag, PRESET_ENV_VARS } from "./helpers";
+import { createExporter, PRESET_NAMES, setupTracing } from "@genai-otel/exporter-presets";
+import { describe, expect, it, vi } from "vitest";
+import { usePresetEnv } from "./helpers";
 
 const SECRET = "fake-secret-in-bad-input-77";
-let diagLog: ReturnType<typeof captureDiag>;
-
-/** The configuration error thrown by `fn`; it must never contain the secret. */
-function errorOf(fn: () => unknown): string {
-  try {
-    const result = fn() as { shutdown?: () => Promise<void> } | undefined;
-    void result?.shutdown?.();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PresetConfigurationError);
-    expect((error as Error).message).not.toContain(SECRET);
-    return (error as Error).message;
-  }
-  throw new Error("expected a PresetConfigurationError");
-}
-
-beforeEach(() => {
-  for (const name of PRESET_ENV_VARS) vi.stubEnv(name, undefined);
-  diagLog = captureDiag();
-});
-afterEach(() => {
-  expect(diagLog.text()).not.toContain(SECRET);
-  diagLog.stop();
-  vi.unstubAllEnvs();
-});
+const { messageOf } = usePresetEnv(SECRET);
 
 describe("unknown preset", () => {
   it("lists the known names, from code or GENAI_OTEL_PRESET", () => {
-    expect(errorOf(() => setupTracing({ presets: ["otlp", "splunk" as never], registerGlobal: false }))).toBe(
+    expect(messageOf(() => setupTracing({ presets: ["otlp", "splunk" as never], registerGlobal: false }))).toBe(
       `Unknown exporter preset "splunk" (from the "presets" option). Known presets: ${PRESET_NAMES.join(", ")}.`,
     );
     vi.stubEnv("GENAI_OTEL_PRESET", "langfuse,lang-fuse");
-    expect(errorOf(() => setupTracing({ registerGlobal: false }))).toContain('Unknown exporter preset "lang-fuse" (from GENAI_OTEL_PRESET)');
+    expect(messageOf(() => setupTracing({ registerGlobal: false }))).toContain('Unknown exporter preset "lang-fuse" (from GENAI_OTEL_PRESET)');
   });
 });
 
@@ -52,7 +29,7 @@ describe("missing credentials name the option and the environment variable", () 
     ["phoenix", { space: "s" }, '"apiKey" option or the PHOENIX_API_KEY environment variable'],
     ["laminar", {}, '"apiKey" option or the LMNR_PROJECT_API_KEY environment variable'],
   ] as const)("%s %o", (name, options, message) => {
-    expect(errorOf(() => createExporter(name, options as never))).toContain(message);
+    expect(messageOf(() => createExporter(name, options as never))).toContain(message);
   });
 });
 
@@ -65,7 +42,7 @@ describe("malformed header strings say which variable and item, never the value"
     ["PHOENIX_CLIENT_HEADERS", `x-a=1,=${SECRET}`, "phoenix", "PHOENIX_CLIENT_HEADERS is malformed at item 2 of 2: the key is not a valid header name."],
   ] as const)("%s", (variable, value, preset, message) => {
     vi.stubEnv(variable, value);
-    expect(errorOf(() => createExporter(preset))).toContain(message);
+    expect(messageOf(() => createExporter(preset))).toContain(message);
   });
 
   it("accepts URL-encoded values with '=' and a trailing comma", () => {
@@ -74,10 +51,10 @@ describe("malformed header strings say which variable and item, never the value"
   });
 
   it("rejects bad headers given in code", () => {
-    expect(errorOf(() => createExporter("otlp", { headers: { "x-key": `${SECRET}\r\nx-injected: 1` } }))).toBe(
+    expect(messageOf(() => createExporter("otlp", { headers: { "x-key": `${SECRET}\r\nx-injected: 1` } }))).toBe(
       'The "headers" option: the value of header "x-key" contains a line break or NUL.',
     );
-    expect(errorOf(() => createExporter("otlp", { headers: { [`Bearer ${SECRET}`]: "x" } }))).toBe(
+    expect(messageOf(() => createExporter("otlp", { headers: { [`Bearer ${SECRET}`]: "x" } }))).toBe(
       'The "headers" option: header 1 does not have a valid header name.',
     );
   });
@@ -101,20 +78,20 @@ describe("malformed URLs say where they came from, never the URL", () => {
     vi.stubEnv("GRAFANA_CLOUD_INSTANCE_ID", "1");
     vi.stubEnv("GRAFANA_CLOUD_API_KEY", "glc-token");
     vi.stubEnv(variable, value);
-    expect(errorOf(() => createExporter(preset))).toMatch(new RegExp(`^The "${preset}" exporter preset got an invalid endpoint from ${variable}: expected `));
+    expect(messageOf(() => createExporter(preset))).toMatch(new RegExp(`^The "${preset}" exporter preset got an invalid endpoint from ${variable}: expected `));
   });
 });
 
 describe("other settings", () => {
   it("an unknown export mode", () => {
     vi.stubEnv("GENAI_OTEL_EXPORT_MODE", "eventually");
-    expect(errorOf(() => setupTracing({ presets: [], registerGlobal: false }))).toBe(
+    expect(messageOf(() => setupTracing({ presets: [], registerGlobal: false }))).toBe(
       'Unknown export mode "eventually" from GENAI_OTEL_EXPORT_MODE; expected "batched" or "immediate".',
     );
   });
 
   it("a file path whose directory does not exist", () => {
-    expect(errorOf(() => createExporter("file", { path: "/no/such/dir/traces.jsonl" }))).toBe(
+    expect(messageOf(() => createExporter("file", { path: "/no/such/dir/traces.jsonl" }))).toBe(
       'The "file" exporter preset got a path from option "path" whose directory does not exist: /no/such/dir/traces.jsonl',
     );
   });

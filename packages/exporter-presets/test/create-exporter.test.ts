@@ -1,40 +1,10 @@
-import { createExporter, PRESET_NAMES, PresetConfigurationError } from "@genai-otel/exporter-presets";
-import type { SpanExporter } from "@opentelemetry/sdk-trace-base";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { captureDiag, configLine, PRESET_ENV_VARS } from "./helpers";
+import { createExporter, PRESET_NAMES } from "@genai-otel/exporter-presets";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { configLine, usePresetEnv } from "./helpers";
 
 const SECRET = "test-fake-key-s3cr3t";
-let diagLog: ReturnType<typeof captureDiag>;
-const created: SpanExporter[] = [];
-
-function make(...args: Parameters<typeof createExporter>): SpanExporter {
-  const exporter = createExporter(...args);
-  created.push(exporter);
-  return exporter;
-}
-
-function errorOf(fn: () => unknown): PresetConfigurationError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PresetConfigurationError);
-    return error as PresetConfigurationError;
-  }
-  throw new Error("expected a PresetConfigurationError");
-}
-
-beforeEach(() => {
-  for (const name of PRESET_ENV_VARS) vi.stubEnv(name, undefined);
-  diagLog = captureDiag();
-});
-
-afterEach(async () => {
-  await Promise.all(created.splice(0).map((exporter) => exporter.shutdown()));
-  // No secret value ever reaches a log line.
-  expect(diagLog.text()).not.toContain(SECRET);
-  diagLog.stop();
-  vi.unstubAllEnvs();
-});
+// No secret value ever reaches a log line (checked after each test).
+const { errorOf, make, log } = usePresetEnv(SECRET);
 
 describe("preset names", () => {
   it("lists the known presets", () => {
@@ -79,12 +49,12 @@ describe("missing credentials name the option and the variable, never a value", 
   it("accepts the credential from OTEL_EXPORTER_OTLP_HEADERS instead", () => {
     vi.stubEnv("OTEL_EXPORTER_OTLP_HEADERS", `api-key=${SECRET}`);
     make("newrelic");
-    expect(configLine(diagLog.messages, "newrelic")).toContain("headers: api-key;");
+    expect(configLine(log().messages, "newrelic")).toContain("headers: api-key;");
   });
 
   it("accepts the credential from the headers option instead", () => {
     make("traceloop", { headers: { Authorization: `Bearer ${SECRET}` } });
-    expect(configLine(diagLog.messages, "traceloop")).toContain("headers: authorization;");
+    expect(configLine(log().messages, "traceloop")).toContain("headers: authorization;");
   });
 });
 
@@ -92,7 +62,7 @@ describe("traceloop", () => {
   it("defaults to Traceloop cloud over OTLP/HTTP protobuf with a Bearer key", () => {
     vi.stubEnv("TRACELOOP_API_KEY", SECRET);
     make("traceloop");
-    expect(configLine(diagLog.messages, "traceloop")).toContain(
+    expect(configLine(log().messages, "traceloop")).toContain(
       'over http/protobuf to https://api.traceloop.com/v1/traces (endpoint from "traceloop" preset default); headers: authorization;',
     );
   });
@@ -101,21 +71,21 @@ describe("traceloop", () => {
     vi.stubEnv("TRACELOOP_API_KEY", SECRET);
     vi.stubEnv("TRACELOOP_BASE_URL", "https://collector.example.com/");
     make("traceloop");
-    expect(configLine(diagLog.messages, "traceloop")).toContain(
+    expect(configLine(log().messages, "traceloop")).toContain(
       "over http/protobuf to https://collector.example.com/v1/traces (endpoint from TRACELOOP_BASE_URL)",
     );
-    diagLog.messages.length = 0;
+    log().messages.length = 0;
     make("traceloop", { baseUrl: "collector.example.com:4317" });
-    expect(configLine(diagLog.messages, "traceloop")).toContain('over grpc to https://collector.example.com:4317/ (endpoint from option "baseUrl")');
-    diagLog.messages.length = 0;
+    expect(configLine(log().messages, "traceloop")).toContain('over grpc to https://collector.example.com:4317/ (endpoint from option "baseUrl")');
+    log().messages.length = 0;
     make("traceloop", { baseUrl: "localhost:4317" });
-    expect(configLine(diagLog.messages, "traceloop")).toContain("over grpc to http://localhost:4317/");
+    expect(configLine(log().messages, "traceloop")).toContain("over grpc to http://localhost:4317/");
   });
 
   it("lets TRACELOOP_HEADERS replace the Authorization header", () => {
     vi.stubEnv("TRACELOOP_HEADERS", `x-custom-auth=${SECRET},x-team=a%20b`);
     make("traceloop");
-    expect(configLine(diagLog.messages, "traceloop")).toContain("headers: x-custom-auth, x-team;");
+    expect(configLine(log().messages, "traceloop")).toContain("headers: x-custom-auth, x-team;");
   });
 });
 
@@ -128,7 +98,7 @@ describe("weave", () => {
 
   it("defaults to the multi-tenant endpoint with the key and project headers", () => {
     make("weave");
-    expect(configLine(diagLog.messages, "weave")).toContain(
+    expect(configLine(log().messages, "weave")).toContain(
       'over http/protobuf to https://trace.wandb.ai/otel/v1/traces (endpoint from "weave" preset default); headers: project_id, wandb-api-key;',
     );
   });
@@ -136,33 +106,33 @@ describe("weave", () => {
   it("uses /traces/otel/v1/traces on a dedicated host, and the cloud for a wandb.ai base URL", () => {
     vi.stubEnv("WANDB_BASE_URL", "https://acme.wandb.io");
     make("weave");
-    expect(configLine(diagLog.messages, "weave")).toContain("to https://acme.wandb.io/traces/otel/v1/traces (endpoint from WANDB_BASE_URL)");
-    diagLog.messages.length = 0;
+    expect(configLine(log().messages, "weave")).toContain("to https://acme.wandb.io/traces/otel/v1/traces (endpoint from WANDB_BASE_URL)");
+    log().messages.length = 0;
     make("weave", { baseUrl: "https://api.wandb.ai" });
-    expect(configLine(diagLog.messages, "weave")).toContain("to https://trace.wandb.ai/otel/v1/traces");
+    expect(configLine(log().messages, "weave")).toContain("to https://trace.wandb.ai/otel/v1/traces");
   });
 
   it("warns when OTEL_EXPORTER_OTLP_PROTOCOL asks for what Weave does not accept", () => {
     vi.stubEnv("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc");
     make("weave");
-    expect(diagLog.text()).toContain('the "weave" preset does not support OTEL_EXPORTER_OTLP_PROTOCOL=grpc; using http/protobuf');
-    expect(configLine(diagLog.messages, "weave")).toContain("over http/protobuf");
+    expect(log().text()).toContain('the "weave" preset does not support OTEL_EXPORTER_OTLP_PROTOCOL=grpc; using http/protobuf');
+    expect(configLine(log().messages, "weave")).toContain("over http/protobuf");
   });
 });
 
 describe("datadog", () => {
   it("targets the local Agent: 4318 for HTTP, 4317 for gRPC", () => {
     make("datadog");
-    expect(configLine(diagLog.messages, "datadog")).toContain("over http/protobuf to http://localhost:4318/v1/traces");
+    expect(configLine(log().messages, "datadog")).toContain("over http/protobuf to http://localhost:4318/v1/traces");
     make("datadog", { protocol: "grpc" });
-    expect(diagLog.messages.filter((m) => m.includes('"datadog" exports over grpc to http://localhost:4317/'))).toHaveLength(1);
+    expect(log().messages.filter((m) => m.includes('"datadog" exports over grpc to http://localhost:4317/'))).toHaveLength(1);
   });
 
   it("follows DD_AGENT_HOST and OTEL_EXPORTER_OTLP_PROTOCOL", () => {
     vi.stubEnv("DD_AGENT_HOST", "dd-agent");
     vi.stubEnv("OTEL_EXPORTER_OTLP_PROTOCOL", "http/json");
     make("datadog");
-    expect(configLine(diagLog.messages, "datadog")).toContain("over http/json to http://dd-agent:4318/v1/traces (endpoint from DD_AGENT_HOST)");
+    expect(configLine(log().messages, "datadog")).toContain("over http/json to http://dd-agent:4318/v1/traces (endpoint from DD_AGENT_HOST)");
   });
 
   it("rejects an unsupported protocol", () => {
@@ -175,7 +145,7 @@ describe("datadog", () => {
 describe("newrelic", () => {
   it("defaults to the US endpoint, api-key header, gzip and New Relic's limits", () => {
     make("newrelic", { licenseKey: SECRET });
-    expect(configLine(diagLog.messages, "newrelic")).toContain(
+    expect(configLine(log().messages, "newrelic")).toContain(
       'over http/protobuf to https://otlp.nr-data.net/v1/traces (endpoint from "newrelic" preset default); headers: api-key; compression: gzip; ' +
         "conventions: OpenTelemetry GenAI; attribute values cut at 4095 chars, arrays cut at 64 items, requests split above 1000000 bytes",
     );
@@ -183,13 +153,13 @@ describe("newrelic", () => {
 
   it("picks the region from the option, NEW_RELIC_REGION, or an eu license key", () => {
     make("newrelic", { licenseKey: SECRET, region: "eu", protocol: "grpc" });
-    expect(diagLog.text()).toContain("over grpc to https://otlp.eu01.nr-data.net:4317/");
+    expect(log().text()).toContain("over grpc to https://otlp.eu01.nr-data.net:4317/");
     vi.stubEnv("NEW_RELIC_REGION", "fedramp");
     make("newrelic", { licenseKey: SECRET });
-    expect(diagLog.text()).toContain("to https://gov-otlp.nr-data.net/v1/traces");
+    expect(log().text()).toContain("to https://gov-otlp.nr-data.net/v1/traces");
     vi.stubEnv("NEW_RELIC_REGION", undefined);
     make("newrelic", { licenseKey: `eu01xx${SECRET}` });
-    expect(diagLog.text()).toContain("to https://otlp.eu01.nr-data.net/v1/traces");
+    expect(log().text()).toContain("to https://otlp.eu01.nr-data.net/v1/traces");
   });
 
   it("rejects an unknown region", () => {
@@ -201,7 +171,7 @@ describe("newrelic", () => {
   it("lets OTEL_EXPORTER_OTLP_COMPRESSION override the gzip default", () => {
     vi.stubEnv("OTEL_EXPORTER_OTLP_COMPRESSION", "none");
     make("newrelic", { licenseKey: SECRET });
-    expect(configLine(diagLog.messages, "newrelic")).toContain("compression: none");
+    expect(configLine(log().messages, "newrelic")).toContain("compression: none");
   });
 });
 
@@ -210,7 +180,7 @@ describe("standard OTLP environment", () => {
     vi.stubEnv("OTEL_EXPORTER_OTLP_PROTOCOL", "http/json");
     vi.stubEnv("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318");
     make("otlp");
-    expect(configLine(diagLog.messages, "otlp")).toContain(
+    expect(configLine(log().messages, "otlp")).toContain(
       "over http/json to http://collector:4318/v1/traces (endpoint from OTEL_EXPORTER_OTLP_ENDPOINT)",
     );
   });
@@ -221,34 +191,34 @@ describe("standard OTLP environment", () => {
     vi.stubEnv("OTEL_EXPORTER_OTLP_ENDPOINT", "http://general:4317");
     vi.stubEnv("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://traces:4317");
     make("otlp");
-    expect(configLine(diagLog.messages, "otlp")).toContain("over grpc to http://traces:4317/ (endpoint from OTEL_EXPORTER_OTLP_TRACES_ENDPOINT)");
+    expect(configLine(log().messages, "otlp")).toContain("over grpc to http://traces:4317/ (endpoint from OTEL_EXPORTER_OTLP_TRACES_ENDPOINT)");
   });
 
   it("otlp: defaults to http/protobuf on localhost:4318", () => {
     make("otlp");
-    expect(configLine(diagLog.messages, "otlp")).toContain("over http/protobuf to http://localhost:4318/v1/traces (endpoint from OpenTelemetry exporter default)");
+    expect(configLine(log().messages, "otlp")).toContain("over http/protobuf to http://localhost:4318/v1/traces (endpoint from OpenTelemetry exporter default)");
   });
 
   it("overrides a vendor preset's default endpoint, but not an explicit endpoint option", () => {
     vi.stubEnv("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://relay:4318/v1/traces");
     make("newrelic", { licenseKey: SECRET });
-    expect(configLine(diagLog.messages, "newrelic")).toContain("to http://relay:4318/v1/traces (endpoint from OTEL_EXPORTER_OTLP_TRACES_ENDPOINT)");
-    diagLog.messages.length = 0;
+    expect(configLine(log().messages, "newrelic")).toContain("to http://relay:4318/v1/traces (endpoint from OTEL_EXPORTER_OTLP_TRACES_ENDPOINT)");
+    log().messages.length = 0;
     make("newrelic", { licenseKey: SECRET, endpoint: "http://explicit:4318/v1/traces" });
-    expect(configLine(diagLog.messages, "newrelic")).toContain('to http://explicit:4318/v1/traces (endpoint from option "endpoint")');
+    expect(configLine(log().messages, "newrelic")).toContain('to http://explicit:4318/v1/traces (endpoint from option "endpoint")');
   });
 
   it("lets an OTEL_EXPORTER_OTLP_HEADERS header replace the preset's header of the same name", () => {
     vi.stubEnv("OTEL_EXPORTER_OTLP_TRACES_HEADERS", `Wandb-Api-Key=${SECRET}`);
     make("weave", { entity: "e", project: "p" });
-    expect(configLine(diagLog.messages, "weave")).toContain("headers: project_id, wandb-api-key;");
+    expect(configLine(log().messages, "weave")).toContain("headers: project_id, wandb-api-key;");
   });
 
   it("ignores an unknown OTEL_EXPORTER_OTLP_PROTOCOL with a warning", () => {
     vi.stubEnv("OTEL_EXPORTER_OTLP_PROTOCOL", "carrier-pigeon");
     make("otlp");
-    expect(diagLog.text()).toContain('ignoring OTEL_EXPORTER_OTLP_PROTOCOL="carrier-pigeon"');
-    expect(configLine(diagLog.messages, "otlp")).toContain("over http/protobuf");
+    expect(log().text()).toContain('ignoring OTEL_EXPORTER_OTLP_PROTOCOL="carrier-pigeon"');
+    expect(configLine(log().messages, "otlp")).toContain("over http/protobuf");
   });
 });
 
@@ -260,6 +230,6 @@ describe("endpoints", () => {
 
   it("logs endpoints without user info or query string", () => {
     make("otlp", { endpoint: `https://user:${SECRET}@collector.example.com/v1/traces?token=${SECRET}` });
-    expect(configLine(diagLog.messages, "otlp")).toContain("to https://collector.example.com/v1/traces (endpoint");
+    expect(configLine(log().messages, "otlp")).toContain("to https://collector.example.com/v1/traces (endpoint");
   });
 });

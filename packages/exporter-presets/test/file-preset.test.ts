@@ -4,19 +4,19 @@ import { join } from "node:path";
 import { type OtlpReceiver, startOtlpReceiver } from "@genai-otel-internal/otlp-receiver";
 import { setupTracing } from "@genai-otel/exporter-presets";
 import { context, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { captureDiag, PRESET_ENV_VARS } from "./helpers";
 
 let receiver: OtlpReceiver;
 let dir: string;
 let diagLog: ReturnType<typeof captureDiag>;
 
-beforeAll(async () => {
+// A receiver per test: a late export of an earlier test (a retry, a timed-out request) never reaches this one.
+beforeEach(async () => {
   receiver = await startOtlpReceiver();
 });
-afterAll(() => receiver.close());
+afterEach(() => receiver.close());
 beforeEach(() => {
-  receiver.reset();
   dir = mkdtempSync(join(tmpdir(), "genai-otel-file-"));
   for (const name of PRESET_ENV_VARS) vi.stubEnv(name, undefined);
   diagLog = captureDiag();

@@ -1,4 +1,7 @@
+import { createExporter, PresetConfigurationError } from "@genai-otel/exporter-presets";
 import { type DiagLogger, DiagLogLevel, diag } from "@opentelemetry/api";
+import type { SpanExporter } from "@opentelemetry/sdk-trace-base";
+import { afterEach, beforeEach, expect, vi } from "vitest";
 
 /** Captures every diag message (all levels) until `stop()`; `text()` joins them for assertions. */
 export function captureDiag(): { messages: string[]; text: () => string; stop: () => void } {
@@ -98,3 +101,58 @@ export const PRESET_ENV_VARS = [
   "NO_COLOR",
   "FORCE_COLOR",
 ] as const;
+
+/** What {@link usePresetEnv} gives a test file (call these inside tests). */
+export interface PresetEnv {
+  /** The diag messages captured during the current test. */
+  log(): ReturnType<typeof captureDiag>;
+  /** `createExporter`, the exporter shut down after the test. */
+  make(...args: Parameters<typeof createExporter>): SpanExporter;
+  /** The {@link PresetConfigurationError} `fn` throws, whose message must not contain the secret (fails otherwise). */
+  errorOf(fn: () => unknown): PresetConfigurationError;
+  /** The message of {@link PresetEnv.errorOf}. */
+  messageOf(fn: () => unknown): string;
+}
+
+/**
+ * The per-test environment of the configuration tests: every preset env var cleared, diag captured, exporters made
+ * with `make` shut down; after each test no diag line contains `secret`.
+ */
+export function usePresetEnv(secret: string): PresetEnv {
+  let log: ReturnType<typeof captureDiag>;
+  const created: SpanExporter[] = [];
+  beforeEach(() => {
+    for (const name of PRESET_ENV_VARS) vi.stubEnv(name, undefined);
+    log = captureDiag();
+  });
+  afterEach(async () => {
+    try {
+      await Promise.all(created.splice(0).map((exporter) => exporter.shutdown()));
+      expect(log.text()).not.toContain(secret);
+    } finally {
+      log.stop();
+      vi.unstubAllEnvs();
+    }
+  });
+  const errorOf = (fn: () => unknown): PresetConfigurationError => {
+    try {
+      const result = fn() as { shutdown?: () => Promise<void> } | undefined;
+      void result?.shutdown?.();
+    } catch (error) {
+      expect(error).toBeInstanceOf(PresetConfigurationError);
+      expect((error as Error).message).not.toContain(secret);
+      return error as PresetConfigurationError;
+    }
+    throw new Error("expected a PresetConfigurationError");
+  };
+  return {
+    log: () => log,
+    make: (...args) => {
+      const exporter = createExporter(...args);
+      created.push(exporter);
+      return exporter;
+    },
+    errorOf,
+    messageOf: (fn) => errorOf(fn).message,
+  };
+}

@@ -2,18 +2,18 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { type OtlpReceiver, startOtlpReceiver } from "@genai-otel-internal/otlp-receiver";
 import { setupTracing } from "@genai-otel/exporter-presets";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 const packageDir = fileURLToPath(new URL("..", import.meta.url));
 const entry = fileURLToPath(new URL("../src/index.ts", import.meta.url));
 const semconvEntry = fileURLToPath(new URL("../../core-semconv/src/index.ts", import.meta.url));
 let receiver: OtlpReceiver;
 
-beforeAll(async () => {
+// A receiver per test: a late export of an earlier test (a retry, a timed-out request) never reaches this one.
+beforeEach(async () => {
   receiver = await startOtlpReceiver();
 });
-afterAll(() => receiver.close());
-beforeEach(() => receiver.reset());
+afterEach(() => receiver.close());
 
 /**
  * A process that ends one span with a 60 s batch delay (and, with TEST_METRICS, records GenAI

@@ -2,7 +2,7 @@ import { type OtlpReceiver, startOtlpReceiver } from "@genai-otel-internal/otlp-
 import { createMetricExporter, METRICS_PRESET_NAMES, PRESET_NAMES, type PresetSelection, PresetConfigurationError, setupTracing } from "@genai-otel/exporter-presets";
 import { metrics } from "@opentelemetry/api";
 import { AggregationTemporality, InstrumentType } from "@opentelemetry/sdk-metrics";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { captureDiag, PRESET_ENV_VARS } from "./helpers";
 import { recordChat } from "./metrics-helpers";
 
@@ -17,12 +17,12 @@ function setup(options: Parameters<typeof setupTracing>[0]) {
   return tracing;
 }
 
-beforeAll(async () => {
+// A receiver per test: a late export of an earlier test (a retry, a timed-out request) never reaches this one.
+beforeEach(async () => {
   receiver = await startOtlpReceiver();
 });
-afterAll(() => receiver.close());
+afterEach(() => receiver.close());
 beforeEach(() => {
-  receiver.reset();
   for (const name of PRESET_ENV_VARS) vi.stubEnv(name, undefined);
   diagLog = captureDiag();
 });

@@ -1,41 +1,16 @@
-import { createExporter, PresetConfigurationError } from "@genai-otel/exporter-presets";
-import type { SpanExporter } from "@opentelemetry/sdk-trace-base";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { captureDiag, configLine, PRESET_ENV_VARS } from "./helpers";
+import { createExporter } from "@genai-otel/exporter-presets";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { configLine, usePresetEnv } from "./helpers";
 
 const SECRET = "fake-secret-s3cr3t-value";
-let diagLog: ReturnType<typeof captureDiag>;
-const created: SpanExporter[] = [];
+const { messageOf, make, log } = usePresetEnv(SECRET);
 
 /** Creates the exporter and returns its configuration debug line. */
 function line(...args: Parameters<typeof createExporter>): string {
-  diagLog.messages.length = 0;
-  created.push(createExporter(...args));
-  return configLine(diagLog.messages, args[0]);
+  log().messages.length = 0;
+  make(...args);
+  return configLine(log().messages, args[0]);
 }
-
-function errorOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(PresetConfigurationError);
-    expect((error as Error).message).not.toContain(SECRET);
-    return (error as Error).message;
-  }
-  throw new Error("expected a PresetConfigurationError");
-}
-
-beforeEach(() => {
-  for (const name of PRESET_ENV_VARS) vi.stubEnv(name, undefined);
-  diagLog = captureDiag();
-});
-
-afterEach(async () => {
-  await Promise.all(created.splice(0).map((exporter) => exporter.shutdown()));
-  expect(diagLog.text()).not.toContain(SECRET);
-  diagLog.stop();
-  vi.unstubAllEnvs();
-});
 
 describe("jaeger", () => {
   it("targets a local collector, HTTP on 4318 or gRPC on 4317, and points at the UI", () => {
@@ -66,15 +41,15 @@ describe("datadog-llmobs", () => {
     expect(line("datadog-llmobs", { mlApp: "support-bot" })).toContain("dd-ml-app");
     vi.stubEnv("DD_LLMOBS_ML_APP", "support-bot");
     vi.stubEnv("DD_SITE", "ddog-gov.com");
-    expect(errorOf(() => createExporter("datadog-llmobs"))).toContain("not available on the US1-FED (ddog-gov.com) site");
-    expect(errorOf(() => createExporter("datadog-llmobs", { site: "example.com" as never }))).toContain(
+    expect(messageOf(() => createExporter("datadog-llmobs"))).toContain("not available on the US1-FED (ddog-gov.com) site");
+    expect(messageOf(() => createExporter("datadog-llmobs", { site: "example.com" as never }))).toContain(
       'unknown Datadog site "example.com" from option "site"; known sites: datadoghq.com, us3.datadoghq.com',
     );
-    expect(errorOf(() => createExporter("datadog-llmobs", { site: "datadoghq.com", protocol: "grpc" as never }))).toContain(
+    expect(messageOf(() => createExporter("datadog-llmobs", { site: "datadoghq.com", protocol: "grpc" as never }))).toContain(
       'does not support protocol "grpc"; supported: http/protobuf, http/json',
     );
     vi.stubEnv("DD_API_KEY", undefined);
-    expect(errorOf(() => createExporter("datadog-llmobs", { site: "datadoghq.com" }))).toContain(
+    expect(messageOf(() => createExporter("datadog-llmobs", { site: "datadoghq.com" }))).toContain(
       '"apiKey" option or the DD_API_KEY environment variable, or send a "dd-api-key" header',
     );
   });
@@ -97,11 +72,11 @@ describe("grafana", () => {
   });
 
   it("asks for what is missing", () => {
-    expect(errorOf(() => createExporter("grafana"))).toContain('set the "zone" option or GRAFANA_CLOUD_ZONE');
+    expect(messageOf(() => createExporter("grafana"))).toContain('set the "zone" option or GRAFANA_CLOUD_ZONE');
     vi.stubEnv("GRAFANA_CLOUD_ZONE", "prod-eu-west-2");
     vi.stubEnv("GRAFANA_CLOUD_API_KEY", undefined);
-    expect(errorOf(() => createExporter("grafana"))).toContain('"token" option or the GRAFANA_CLOUD_API_KEY environment variable');
-    expect(errorOf(() => createExporter("grafana", { token: SECRET, zone: "prod eu" }))).toContain("invalid zone from option \"zone\"");
+    expect(messageOf(() => createExporter("grafana"))).toContain('"token" option or the GRAFANA_CLOUD_API_KEY environment variable');
+    expect(messageOf(() => createExporter("grafana", { token: SECRET, zone: "prod eu" }))).toContain("invalid zone from option \"zone\"");
   });
 });
 
@@ -119,7 +94,7 @@ describe("honeycomb", () => {
   it("sends the dataset header for Honeycomb Classic only when asked", () => {
     expect(line("honeycomb")).toContain("headers: x-honeycomb-team;");
     expect(line("honeycomb", { dataset: "llm" })).toContain("headers: x-honeycomb-dataset, x-honeycomb-team;");
-    expect(errorOf(() => createExporter("honeycomb", { region: "apac" as never }))).toContain('unknown region "apac" from option "region"; known regions: us, eu');
+    expect(messageOf(() => createExporter("honeycomb", { region: "apac" as never }))).toContain('unknown region "apac" from option "region"; known regions: us, eu');
   });
 });
 
@@ -145,8 +120,8 @@ describe("langfuse", () => {
 
   it("needs both keys, and takes no gRPC", () => {
     vi.stubEnv("LANGFUSE_SECRET_KEY", undefined);
-    expect(errorOf(() => createExporter("langfuse"))).toContain('"secretKey" option or the LANGFUSE_SECRET_KEY environment variable');
-    expect(errorOf(() => createExporter("langfuse", { secretKey: SECRET, protocol: "grpc" as never }))).toContain('does not support protocol "grpc"');
+    expect(messageOf(() => createExporter("langfuse"))).toContain('"secretKey" option or the LANGFUSE_SECRET_KEY environment variable');
+    expect(messageOf(() => createExporter("langfuse", { secretKey: SECRET, protocol: "grpc" as never }))).toContain('does not support protocol "grpc"');
   });
 });
 
@@ -159,11 +134,11 @@ describe("phoenix", () => {
     vi.stubEnv("PHOENIX_GRPC_PORT", "14317");
     expect(line("phoenix", { protocol: "grpc" })).toContain("over grpc to http://localhost:14317/");
     vi.stubEnv("PHOENIX_GRPC_PORT", "not-a-port");
-    expect(errorOf(() => createExporter("phoenix", { protocol: "grpc" }))).toContain("invalid PHOENIX_GRPC_PORT");
+    expect(messageOf(() => createExporter("phoenix", { protocol: "grpc" }))).toContain("invalid PHOENIX_GRPC_PORT");
   });
 
   it("Phoenix Cloud by space or PHOENIX_COLLECTOR_ENDPOINT needs an API key and HTTP", () => {
-    expect(errorOf(() => createExporter("phoenix", { space: "my-space" }))).toContain(
+    expect(messageOf(() => createExporter("phoenix", { space: "my-space" }))).toContain(
       'needs an API key for Phoenix Cloud: set the "apiKey" option or the PHOENIX_API_KEY environment variable',
     );
     vi.stubEnv("PHOENIX_API_KEY", SECRET);
@@ -172,7 +147,7 @@ describe("phoenix", () => {
     );
     vi.stubEnv("PHOENIX_COLLECTOR_ENDPOINT", "https://app.phoenix.arize.com/s/team/v1/traces");
     expect(line("phoenix")).toContain("to https://app.phoenix.arize.com/s/team/v1/traces (endpoint from PHOENIX_COLLECTOR_ENDPOINT)");
-    expect(errorOf(() => createExporter("phoenix", { protocol: "grpc" }))).toContain('does not support protocol "grpc"; supported: http/protobuf');
+    expect(messageOf(() => createExporter("phoenix", { protocol: "grpc" }))).toContain('does not support protocol "grpc"; supported: http/protobuf');
   });
 });
 
@@ -189,7 +164,7 @@ describe("laminar", () => {
   });
 
   it("takes no OTLP/JSON", () => {
-    expect(errorOf(() => createExporter("laminar", { protocol: "http/json" as never }))).toContain('does not support protocol "http/json"; supported: http/protobuf, grpc');
+    expect(messageOf(() => createExporter("laminar", { protocol: "http/json" as never }))).toContain('does not support protocol "http/json"; supported: http/protobuf, grpc');
   });
 });
 

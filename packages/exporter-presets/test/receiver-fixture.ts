@@ -31,7 +31,8 @@ export interface ReceiverFixture {
 }
 
 /**
- * One local OTLP receiver per test file, reset before each test, with every preset env var cleared
+ * One local OTLP receiver per test (so a late export of an earlier test, such as a retry after a timeout,
+ * never reaches the next one), with every preset env var cleared
  * and diag captured. After each test: no secret value reached a log line, and (with
  * `noUnhandledRejections`) no promise rejection escaped.
  *
@@ -51,31 +52,33 @@ export function useReceiver(options: { secrets: readonly string[]; proxy?: boole
   const rejections: unknown[] = [];
   const onRejection = (reason: unknown) => rejections.push(reason);
 
-  beforeAll(async () => {
-    fixture.receiver = await startOtlpReceiver();
-    if (options.proxy) fixture.proxy = await startPathProxy(fixture.receiver.httpUrl);
+  beforeAll(() => {
     if (options.noUnhandledRejections) process.on("unhandledRejection", onRejection);
   });
-  afterAll(async () => {
+  afterAll(() => {
     if (options.noUnhandledRejections) process.off("unhandledRejection", onRejection);
-    await fixture.proxy?.close();
-    await fixture.receiver.close();
   });
-  beforeEach(() => {
-    fixture.receiver.reset();
+  beforeEach(async () => {
+    fixture.receiver = await startOtlpReceiver();
+    if (options.proxy) fixture.proxy = await startPathProxy(fixture.receiver.httpUrl);
     rejections.length = 0;
     for (const name of PRESET_ENV_VARS) vi.stubEnv(name, undefined);
     diagLog = captureDiag();
     fixture.diagText = () => diagLog.text();
   });
   afterEach(async () => {
-    if (options.noUnhandledRejections) {
-      await new Promise((resolve) => setTimeout(resolve, 20)); // let late rejections surface
-      expect(rejections).toEqual([]);
+    try {
+      if (options.noUnhandledRejections) {
+        await new Promise((resolve) => setTimeout(resolve, 20)); // let late rejections surface
+        expect(rejections).toEqual([]);
+      }
+      for (const secret of options.secrets) expect(diagLog.text()).not.toContain(secret);
+    } finally {
+      diagLog.stop();
+      vi.unstubAllEnvs();
+      await fixture.proxy?.close();
+      await fixture.receiver.close();
     }
-    for (const secret of options.secrets) expect(diagLog.text()).not.toContain(secret);
-    diagLog.stop();
-    vi.unstubAllEnvs();
   });
   return fixture;
 }

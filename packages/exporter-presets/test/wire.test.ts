@@ -3,7 +3,7 @@ import { type PresetSelection, setupTracing } from "@genai-otel/exporter-presets
 import { context, trace } from "@opentelemetry/api";
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { PRESET_ENV_VARS } from "./helpers";
 import { startPathProxy } from "./path-proxy";
 
@@ -11,12 +11,12 @@ const KEY = "test-fake-key";
 const GRPC_PATH = "/opentelemetry.proto.collector.trace.v1.TraceService/Export";
 let receiver: OtlpReceiver;
 
-beforeAll(async () => {
+// A receiver per test: a late export of an earlier test (a retry, a timed-out request) never reaches this one.
+beforeEach(async () => {
   receiver = await startOtlpReceiver();
 });
-afterAll(() => receiver.close());
+afterEach(() => receiver.close());
 beforeEach(() => {
-  receiver.reset();
   for (const name of PRESET_ENV_VARS) vi.stubEnv(name, undefined);
 });
 afterEach(() => vi.unstubAllEnvs());

@@ -44,7 +44,7 @@ function patch(target: object, key: string, make: (original: AnyFn) => AnyFn, pa
   const t = target as Record<string, unknown>;
   const original = t[key];
   if (typeof original !== "function") {
-    diag.warn(`genai-otel/langchain: cannot propagate context through ${key}: not found in this @langchain/core version`);
+    diag.warn(`genai-otel: cannot propagate context through ${key}: not found in this @langchain/core version`);
     return;
   }
   t[key] = make(original as AnyFn);
@@ -114,7 +114,7 @@ function runContext(config: unknown): Context | undefined {
       if (entry) return contextOf(entry);
     }
   } catch (err) {
-    diag.debug("genai-otel/langchain: context lookup failed", err);
+    diag.warn("genai-otel: LangChain context lookup failed", err);
   }
   return undefined;
 }

@@ -37,7 +37,7 @@ export function registerOpenTelemetryHandler(options: LangChainInstrumentationOp
         setContextVariable(GLOBAL_HANDLER_CONTEXT_VAR, undefined);
         handler.shutdown();
       } catch (err) {
-        diag.error("genai-otel/langchain: unregister failed", err);
+        diag.warn("genai-otel: unregister failed", err);
       }
     },
   };

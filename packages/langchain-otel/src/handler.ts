@@ -1,12 +1,20 @@
 import { type Attributes, type Link, SpanKind } from "@opentelemetry/api";
 import {
+  ATTR_GEN_AI_TOOL_CALL_ARGUMENTS,
+  ATTR_GEN_AI_TOOL_NAME,
   ATTR_GENAI_OTEL_CACHED,
+  ATTR_GENAI_OTEL_EVENT_DATA,
   ATTR_GENAI_OTEL_FRAMEWORK,
+  ATTR_GENAI_OTEL_OUTPUT,
   ATTR_GENAI_OTEL_RESUMED,
   ATTR_GENAI_OTEL_RUN_TYPE,
   ATTR_GEN_AI_PROVIDER_NAME,
   ATTR_GEN_AI_REQUEST_STREAM,
   ATTR_GEN_AI_REQUEST_MODEL,
+  ATTR_LANGGRAPH_NODE,
+  ATTR_LANGGRAPH_STEP,
+  EVENT_GENAI_OTEL_AGENT_ACTION,
+  EVENT_GENAI_OTEL_AGENT_FINISH,
   type ChatMessage,
   inferenceRequestAttributes,
   inferenceResultAttributes,
@@ -30,12 +38,11 @@ import { providerFromLangChain, serverOfClient } from "./provider";
 import { currentSpanSlot, enableContextPropagation } from "./context-propagation";
 import { AGENT_RUN_NAMES, HIDDEN_TAG, agentSpan, isCreateAgent, isGraph } from "./run-kinds";
 import { markAgent, nearestGraph, noteInference } from "./agents";
-import { parseMaybeJson, reportFailure, serializedName } from "./run-helpers";
+import { parseMaybeJson, reportFailure, serializedName } from "./callback-args";
 import { controlFlowOf, isResumeInput } from "./control-flow";
 import type { RunEntry } from "./run-registry";
 import { RunTracker, attachTracker } from "./tracker";
 
-type Dict = Record<string, unknown>;
 const FRAMEWORK = "langchain";
 /**
  * A LangChain.js callback handler that records runs as OpenTelemetry spans named and attributed by
@@ -116,7 +123,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     runId: string,
     arg4?: string,
     tags?: string[],
-    metadata?: Dict,
+    metadata?: Record<string, unknown>,
     arg7?: string,
     arg8?: string,
   ): void {
@@ -145,8 +152,8 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
         attributes[ATTR_GENAI_OTEL_RUN_TYPE] = "chain";
         // A node's own run (a subgraph's graph run below it inherits the metadata: not a node)
         if (metadata !== undefined && metadata.langgraph_node === name) {
-          attributes["langgraph.node"] = name;
-          if (typeof metadata.langgraph_step === "number") attributes["langgraph.step"] = metadata.langgraph_step;
+          attributes[ATTR_LANGGRAPH_NODE] = name;
+          if (typeof metadata.langgraph_step === "number") attributes[ATTR_LANGGRAPH_STEP] = metadata.langgraph_step;
         }
       }
       let threadId: string | undefined;
@@ -189,9 +196,9 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     messages: BaseMessage[][],
     runId: string,
     parentRunId?: string,
-    extraParams?: Dict,
+    extraParams?: Record<string, unknown>,
     _tags?: string[],
-    metadata?: Dict,
+    metadata?: Record<string, unknown>,
   ): void {
     try {
       this.startInference("chat", _llm, runId, parentRunId, extraParams, metadata, messages);
@@ -205,9 +212,9 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     prompts: string[],
     runId: string,
     parentRunId?: string,
-    extraParams?: Dict,
+    extraParams?: Record<string, unknown>,
     _tags?: string[],
-    metadata?: Dict,
+    metadata?: Record<string, unknown>,
   ): void {
     try {
       this.startInference("text_completion", _llm, runId, parentRunId, extraParams, metadata, prompts);
@@ -221,11 +228,11 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     llm: Serialized,
     runId: string,
     parentRunId: string | undefined,
-    extraParams: Dict | undefined,
-    metadata: Dict | undefined,
+    extraParams: Record<string, unknown> | undefined,
+    metadata: Record<string, unknown> | undefined,
     input: BaseMessage[][] | string[],
   ): void {
-    const invocation = extraParams?.invocation_params as Dict | undefined;
+    const invocation = extraParams?.invocation_params as Record<string, unknown> | undefined;
     const model = requestModel(invocation, metadata);
     const provider = providerFromLangChain(metadata?.ls_provider);
     const server = serverOfClient(llm, provider);
@@ -268,7 +275,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
    * time to first chunk and streaming, and keeps the provider's own finish reason (LangChain's
    * normalised one, e.g. `tool_use`, is what reaches `handleLLMEnd`).
    */
-  override handleChatModelStreamEvent(event: { event?: string; reason?: unknown; responseMetadata?: Dict }, runId: string): void {
+  override handleChatModelStreamEvent(event: { event?: string; reason?: unknown; responseMetadata?: Record<string, unknown> }, runId: string): void {
     try {
       const entry = this.tracker.registry.get(runId);
       if (!entry) return;
@@ -282,7 +289,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     }
   }
 
-  override handleLLMEnd(output: LLMResult, runId: string, _parentRunId?: string, _tags?: string[], extraParams?: Dict): void {
+  override handleLLMEnd(output: LLMResult, runId: string, _parentRunId?: string, _tags?: string[], extraParams?: Record<string, unknown>): void {
     try {
       this.tracker.end(runId, (entry) => {
         const result = inferenceResult(output);
@@ -312,7 +319,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     runId: string,
     parentRunId?: string,
     _tags?: string[],
-    metadata?: Dict,
+    metadata?: Record<string, unknown>,
     runName?: string,
     toolCallId?: string,
   ): void {
@@ -351,7 +358,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     runId: string,
     parentRunId?: string,
     _tags?: string[],
-    metadata?: Dict,
+    metadata?: Record<string, unknown>,
     name?: string,
   ): void {
     try {
@@ -381,12 +388,15 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     this.endRun("handleRetrieverError", runId, err);
   }
 
+  // Agent steps: own event names; their content goes on the event only in the modes that put content on events,
+  // and as the run's mask says (the tool call itself is an execute_tool span with its own content).
   override handleAgentAction(action: AgentAction, runId: string): void {
     try {
-      const attrs: Attributes = { "gen_ai.tool.name": action.tool };
-      const input = this.tracker.policy.serialize(action.toolInput, "gen_ai.tool.call.arguments");
-      if (input !== undefined) attrs["gen_ai.tool.call.arguments"] = input;
-      this.tracker.event(runId, "gen_ai.agent.action", attrs);
+      const attrs: Attributes = { [ATTR_GEN_AI_TOOL_NAME]: action.tool };
+      const mask = this.tracker.registry.get(runId)?.mask;
+      const input = this.tracker.policy.forEvent(action.toolInput, ATTR_GEN_AI_TOOL_CALL_ARGUMENTS, mask?.input);
+      if (input !== undefined) attrs[ATTR_GEN_AI_TOOL_CALL_ARGUMENTS] = input;
+      this.tracker.event(runId, EVENT_GENAI_OTEL_AGENT_ACTION, attrs);
     } catch (err) {
       reportFailure("handleAgentAction", err);
     }
@@ -394,8 +404,9 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
 
   override handleAgentEnd(finish: AgentFinish, runId: string): void {
     try {
-      const output = this.tracker.policy.serialize(finish.returnValues, "gen_ai.agent.output");
-      this.tracker.event(runId, "gen_ai.agent.finish", output === undefined ? undefined : { "gen_ai.agent.output": output });
+      const mask = this.tracker.registry.get(runId)?.mask;
+      const output = this.tracker.policy.forEvent(finish.returnValues, ATTR_GENAI_OTEL_OUTPUT, mask?.output);
+      this.tracker.event(runId, EVENT_GENAI_OTEL_AGENT_FINISH, output === undefined ? undefined : { [ATTR_GENAI_OTEL_OUTPUT]: output });
     } catch (err) {
       reportFailure("handleAgentEnd", err);
     }
@@ -403,8 +414,9 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
 
   override handleCustomEvent(eventName: string, data: unknown, runId: string): void {
     try {
-      const payload = this.tracker.policy.serialize(data, "genai_otel.event.data");
-      this.tracker.event(runId, eventName, payload === undefined ? undefined : { "genai_otel.event.data": payload });
+      // The user named and dispatched this event: its data goes on it whenever capture is on.
+      const payload = this.tracker.policy.serialize(data, ATTR_GENAI_OTEL_EVENT_DATA);
+      this.tracker.event(runId, eventName, payload === undefined ? undefined : { [ATTR_GENAI_OTEL_EVENT_DATA]: payload });
     } catch (err) {
       reportFailure("handleCustomEvent", err);
     }

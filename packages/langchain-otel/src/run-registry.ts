@@ -17,9 +17,9 @@ export interface RunEntry {
    * only scans the registry when something of its tree is still open. 0 on other runs.
    */
   openInTree: number;
-  /** Start time, ms since epoch (performance-free: Date.now() is enough for TTL and TTFC). */
+  /** Start time, `performance.now()` ms (monotonic; for the TTL, the duration metric and time to first chunk). */
   startedAt: number;
-  /** Set on the first streamed token of an LLM run. */
+  /** Set on the first streamed token of an LLM run (`performance.now()` ms). */
   firstChunkAt?: number;
   /** The provider's finish reason from a chat model stream's `message-finish` event. */
   streamFinishReason?: string;
@@ -144,7 +144,7 @@ export class RunRegistry {
     }
     if (n > 0) {
       this.swept += n;
-      diag.warn(`genai-otel/langchain: ended ${n} run(s) that got no end callback (cap ${this.maxOpenRuns}, ttl ${this.ttlMs} ms); ${this.swept} swept so far`);
+      diag.warn(`genai-otel: ended ${n} run(s) that got no end callback (cap ${this.maxOpenRuns}, ttl ${this.ttlMs} ms); ${this.swept} swept so far`);
     }
   }
 }

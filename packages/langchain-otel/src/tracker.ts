@@ -1,4 +1,4 @@
-import { type Attributes, type Link, type SpanContext, type SpanKind, type Tracer, type TracerProvider, context, diag, trace } from "@opentelemetry/api";
+import { type Attributes, type Link, type SpanContext, type SpanKind, context, diag, trace } from "@opentelemetry/api";
 import {
   ATTR_GENAI_OTEL_HANDOFF_GOTO,
   ATTR_GENAI_OTEL_HANDOFF_UPDATE,
@@ -7,13 +7,12 @@ import {
   ATTR_GENAI_OTEL_OUTCOME,
   ATTR_GENAI_OTEL_OUTCOME_REASON,
   type ContentMask,
-  ContentPolicy,
+  type ContentPolicy,
   EVENT_GENAI_OTEL_HANDOFF,
   EVENT_GENAI_OTEL_INTERRUPT,
-  GenAIMetrics,
   recordSpanError,
 } from "@genai-otel/core-semconv";
-import { getGenAITracer } from "@genai-otel/core-semconv/internal";
+import { AdapterTelemetry } from "@genai-otel/core-semconv/internal";
 import { settleAttributes } from "./agents";
 import type { ControlFlow } from "./control-flow";
 import { name as SCOPE_NAME, version as SCOPE_VERSION } from "../package.json";
@@ -61,8 +60,7 @@ const MAX_INTERRUPTED_THREADS = 1000;
  * Shared by every copy LangChain makes of a handler, so spans opened through one copy are ended
  * through another.
  */
-export class RunTracker {
-  readonly policy: ContentPolicy;
+export class RunTracker extends AdapterTelemetry {
   readonly registry: RunRegistry;
   /**
    * This handler's `propagateContext`: the process-wide patches (installed once any handler asks)
@@ -71,23 +69,12 @@ export class RunTracker {
   propagate = false;
   /** Set by the handler's `shutdown()`: no run starts a span any more. */
   closed = false;
-  private readonly metrics: GenAIMetrics;
-  private readonly tracerProvider?: TracerProvider;
-  private cached?: { provider: TracerProvider; tracer: Tracer };
   /** Root span of the last interrupted run per LangGraph thread id, bounded, insertion-ordered. */
   private readonly interruptedThreads = new Map<string, SpanContext>();
 
   constructor(options: LangChainInstrumentationOptions) {
-    this.policy = new ContentPolicy(options);
+    super({ name: SCOPE_NAME, version: SCOPE_VERSION }, options);
     this.registry = new RunRegistry(options.maxOpenRuns ?? 10_000, options.runTtlMs ?? 3_600_000);
-    this.tracerProvider = options.tracerProvider;
-    this.metrics = new GenAIMetrics(SCOPE_NAME, SCOPE_VERSION, options.meterProvider);
-  }
-
-  private tracer(): Tracer {
-    const provider = this.tracerProvider ?? trace.getTracerProvider();
-    if (this.cached?.provider !== provider) this.cached = { provider, tracer: getGenAITracer(SCOPE_NAME, SCOPE_VERSION, provider) };
-    return this.cached.tracer;
   }
 
   /**
@@ -139,7 +126,7 @@ export class RunTracker {
           if (settled) span.setAttributes(settled);
         }
       } catch (err) {
-        diag.debug("genai-otel/langchain: could not describe a run end", err);
+        diag.warn("genai-otel: could not describe a LangChain run end", err);
       }
       if (error !== undefined) recordSpanError(span, error);
       if (entry.root === undefined && entry.interrupted) this.rememberInterrupt(entry);

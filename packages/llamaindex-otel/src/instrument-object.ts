@@ -34,7 +34,7 @@ function has(target: object, ...names: string[]): boolean {
 export function instrumentObject(target: object): boolean {
   const installation = activeInstallation();
   if (!installation) {
-    diag.warn("genai-otel llamaindex: instrumentObject() called while LlamaIndex is not instrumented; call instrumentLlamaIndex() first");
+    diag.warn("genai-otel: instrumentObject() called while LlamaIndex is not instrumented; call instrumentLlamaIndex() first");
     return false;
   }
   if (target == null || typeof target !== "object") return false;
@@ -52,7 +52,7 @@ export function instrumentObject(target: object): boolean {
     else return false;
     return true;
   } catch (err) {
-    diag.warn("genai-otel llamaindex: could not instrument an object", err);
+    diag.warn("genai-otel: could not instrument an object", err);
     return false;
   }
 }

@@ -41,7 +41,7 @@ let current: Running | undefined;
  */
 export function startInstrumentation(options: LlamaIndexInstrumentationOptions): Running | undefined {
   if (current) {
-    diag.warn("genai-otel llamaindex: LlamaIndex is already instrumented; the first instrumentation's options stay in force");
+    diag.warn("genai-otel: LlamaIndex is already instrumented; the first instrumentation's options stay in force");
     return undefined;
   }
   const telemetry = new Telemetry(options);
@@ -52,7 +52,7 @@ export function startInstrumentation(options: LlamaIndexInstrumentationOptions):
     try {
       patch(patcher);
     } catch (err) {
-      diag.warn(`genai-otel llamaindex: ${patch.name} failed; those calls run untraced`, err);
+      diag.warn(`genai-otel: ${patch.name} failed; those calls run untraced`, err);
     }
   }
   patcher.onRestore(() => endOpenStreams(telemetry));
@@ -105,13 +105,13 @@ export function startInstrumentation(options: LlamaIndexInstrumentationOptions):
  */
 export function instrumentLlamaIndex(options: LlamaIndexInstrumentationOptions = {}): LlamaIndexInstrumentationHandle {
   if (current) {
-    diag.warn("genai-otel llamaindex: instrumentLlamaIndex() called twice; the first call's options stay in force");
+    diag.warn("genai-otel: instrumentLlamaIndex() called twice; the first call's options stay in force");
     return current.handle;
   }
   try {
     return startInstrumentation(options)?.handle ?? inactiveHandle();
   } catch (err) {
-    diag.error("genai-otel llamaindex: could not instrument; LlamaIndex runs untraced", err);
+    diag.warn("genai-otel: could not instrument; LlamaIndex runs untraced", err);
     return inactiveHandle();
   }
 }

@@ -24,11 +24,11 @@ export function loadPeer(specifier: string, use: (mod: Record<string, unknown>) 
     try {
       use(mod as Record<string, unknown>);
     } catch (err) {
-      diag.warn(`genai-otel llamaindex: could not instrument ${specifier}`, err);
+      diag.warn(`genai-otel: could not instrument ${specifier}`, err);
     }
   };
   const report = (err: unknown) => {
-    if (!isNotInstalled(err)) diag.warn(`genai-otel llamaindex: could not load ${specifier}`, err);
+    if (!isNotInstalled(err)) diag.warn(`genai-otel: could not load ${specifier}`, err);
   };
   // `import.meta.resolve` exists in the ESM build only: the CommonJS build leaves it undefined.
   if (typeof import.meta.resolve !== "function") {

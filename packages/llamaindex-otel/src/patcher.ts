@@ -139,7 +139,7 @@ export class Patcher {
       try {
         undo();
       } catch (err) {
-        diag.warn("genai-otel llamaindex: could not remove a patch", err);
+        diag.warn("genai-otel: could not remove a patch", err);
       }
     }
   }
@@ -177,7 +177,7 @@ function safeWrap(name: string, wrap: (value: unknown, instance: object) => unkn
   try {
     return wrap(value, instance);
   } catch (err) {
-    diag.warn(`genai-otel llamaindex: could not wrap ${name}`, err);
+    diag.warn(`genai-otel: could not wrap ${name}`, err);
     return value;
   }
 }
@@ -186,7 +186,7 @@ function safely(name: string, onValue: (value: unknown) => unknown, value: unkno
   try {
     return onValue(value);
   } catch (err) {
-    diag.warn(`genai-otel llamaindex: could not instrument ${name}`, err);
+    diag.warn(`genai-otel: could not instrument ${name}`, err);
     return value;
   }
 }

@@ -1,18 +1,14 @@
 import {
   type Attributes,
   type Context,
-  type MeterProvider,
   type Span,
   type SpanKind,
-  type Tracer,
-  type TracerProvider,
   context,
   createContextKey,
   diag,
   trace,
 } from "@opentelemetry/api";
-import { ContentPolicy, GenAIMetrics } from "@genai-otel/core-semconv";
-import { getGenAITracer } from "@genai-otel/core-semconv/internal";
+import { AdapterTelemetry } from "@genai-otel/core-semconv/internal";
 import { name as SCOPE_NAME, version as SCOPE_VERSION } from "../package.json";
 import { type ResultHooks, endWhenDone, failWith } from "@genai-otel/core-semconv/internal";
 import { MeteredSpan } from "./metered-span";
@@ -65,33 +61,9 @@ export function activeEmbeddingsSpan(): Span | undefined {
 }
 
 /** The resolved options of one instrumentation: content policy, tracer and metrics. */
-export class Telemetry {
-  readonly policy: ContentPolicy;
-  private tracerProvider?: TracerProvider;
-  private cached?: { provider: TracerProvider; tracer: Tracer };
-  private metrics: GenAIMetrics;
-
+export class Telemetry extends AdapterTelemetry {
   constructor(options: LlamaIndexInstrumentationOptions) {
-    this.policy = new ContentPolicy(options);
-    this.tracerProvider = options.tracerProvider;
-    this.metrics = new GenAIMetrics(SCOPE_NAME, SCOPE_VERSION, options.meterProvider);
-  }
-
-  /** Sends later spans to `provider` (`undefined`: the global provider). */
-  setTracerProvider(provider: TracerProvider | undefined): void {
-    this.tracerProvider = provider;
-  }
-
-  /** Records later metrics with `provider` (`undefined`: the global provider). */
-  setMeterProvider(provider: MeterProvider | undefined): void {
-    this.metrics = new GenAIMetrics(SCOPE_NAME, SCOPE_VERSION, provider);
-  }
-
-  /** The tracer of the configured (else the global) provider, cached per provider. */
-  tracer(): Tracer {
-    const provider = this.tracerProvider ?? trace.getTracerProvider();
-    if (this.cached?.provider !== provider) this.cached = { provider, tracer: getGenAITracer(SCOPE_NAME, SCOPE_VERSION, provider) };
-    return this.cached.tracer;
+    super({ name: SCOPE_NAME, version: SCOPE_VERSION }, options);
   }
 
   /**
@@ -120,7 +92,7 @@ export class Telemetry {
     try {
       ({ span, ctx } = this.startSpan(start, context.active()));
     } catch (err) {
-      diag.warn("genai-otel llamaindex: could not start a span", err);
+      diag.warn("genai-otel: could not start a span", err);
       return fn();
     }
     guard("reading a span start", () => start.hooks?.started?.(span));
@@ -136,7 +108,7 @@ export class Telemetry {
         failWith(span, start.hooks, err);
         throw err;
       }
-      diag.warn("genai-otel llamaindex: could not activate a span", err);
+      diag.warn("genai-otel: could not activate a span", err);
       finishSpan(span, "done");
       return fn();
     }

@@ -20,7 +20,7 @@ export function callTraced(describe: Describe, original: AnyFunction, self: unkn
   try {
     start = describe(self, args, telemetry);
   } catch (err) {
-    diag.warn(`genai-otel llamaindex: could not describe ${original.name || "a call"}`, err);
+    diag.warn(`genai-otel: could not describe ${original.name || "a call"}`, err);
   }
   if (!start) return original.apply(thisArg, args);
   return telemetry.run(start, () => original.apply(thisArg, args));

@@ -2,17 +2,8 @@ import type { MeterProvider, TracerProvider } from "@opentelemetry/api";
 import type { ContentOptions } from "@genai-otel/core-semconv";
 
 /**
- * Options of {@link instrumentLlamaIndex}. All optional.
- *
- * Inherited from `ContentOptions`:
- * - `captureContent`: record prompts, completions, tool arguments and results, retrieval queries
- *   and retrieved documents (`true` = `SPAN_ONLY`, `false` = `NO_CONTENT`, or a
- *   `ContentCaptureMode`). Env: `OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT`, read when the
- *   option is not given. Default `"NO_CONTENT"`: content is never even serialised.
- * - `maxContentLength`: longest text kept for one string inside a content attribute, in
- *   characters. Default 100000.
- * - `redact`: sees each content value before it is recorded and returns what to record instead
- *   (or `undefined` to drop it). Default none.
+ * Options of {@link instrumentLlamaIndex}. All optional. The content options (`captureContent`,
+ * `maxContentLength`, `redact`) are those of core-semconv's `ContentOptions`, documented there.
  */
 export interface LlamaIndexInstrumentationOptions extends ContentOptions {
   /**

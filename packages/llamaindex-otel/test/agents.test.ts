@@ -1,33 +1,18 @@
-import { SpanStatusCode } from "@opentelemetry/api";
-import { createTestTracing } from "@genai-otel/core-semconv/testing";
-import { instrumentLlamaIndex } from "@genai-otel/llamaindex-otel";
 import { OpenAIAgent } from "@llamaindex/openai";
 import { agent, multiAgent } from "@llamaindex/workflow";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { type OpenAIServer, brokenTool, onOldestLlamaIndex, outline, startOpenAIServer, useStandInModels, weatherTool } from "./fixtures";
+import { SpanStatusCode } from "@opentelemetry/api";
+import { describe, expect, it, vi } from "vitest";
+import { brokenTool, onOldestLlamaIndex, outline, useStandIns, weatherTool } from "./fixtures";
 
 /** How long to wait for spans ended asynchronously (generous: CI machines are loaded). */
 const WAIT = { timeout: 10_000, interval: 20 };
 
-const tracing = createTestTracing();
-const instrumentation = instrumentLlamaIndex();
-let server: OpenAIServer;
+const { tracing, server } = useStandIns({}, { includeUsage: true });
 
 const STEP = ["  agent_step helper", "    chat gpt-4o-mini"];
 const runTree = (tool: string) => ["invoke_agent helper", ...STEP, `  execute_tool ${tool}`, ...STEP];
 const span = (prefix: string) => tracing.spans().find((s) => s.name.startsWith(prefix))!;
 
-beforeAll(async () => {
-  await instrumentation.ready; // @llamaindex/workflow is patched once its import() settles
-  server = await startOpenAIServer();
-  useStandInModels(server, { includeUsage: true });
-});
-beforeEach(() => tracing.reset());
-afterAll(async () => {
-  instrumentation.uninstrument();
-  await server.close();
-  await tracing.shutdown();
-});
 
 describe("a workflow agent with two tools", () => {
   const helper = () => agent({ name: "helper", description: "Answers with tools", tools: [weatherTool(), brokenTool()] });
@@ -41,7 +26,7 @@ describe("a workflow agent with two tools", () => {
       "gen_ai.agent.name": "helper",
       "gen_ai.agent.description": "Answers with tools",
     });
-    const request = server.requests.filter((r) => r.path.endsWith("/chat/completions")).at(-2)!;
+    const request = server().requests.filter((r) => r.path.endsWith("/chat/completions")).at(-2)!;
     expect(request.body.tools.map((t: { function: { name: string } }) => t.function.name)).toEqual(["weather", "broken"]);
     expect(span("execute_tool").attributes).toMatchObject({
       "gen_ai.operation.name": "execute_tool",

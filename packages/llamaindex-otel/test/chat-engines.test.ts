@@ -1,26 +1,14 @@
-import { createTestTracing } from "@genai-otel/core-semconv/testing";
-import { instrumentLlamaIndex } from "@genai-otel/llamaindex-otel";
-import { ContextChatEngine, CondenseQuestionChatEngine, SimpleChatEngine, type VectorStoreIndex } from "llamaindex";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type OpenAIServer, buildIndex, outline, startOpenAIServer, useStandInModels } from "./fixtures";
+import { CondenseQuestionChatEngine, ContextChatEngine, SimpleChatEngine, type VectorStoreIndex } from "llamaindex";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildIndex, outline, useStandIns } from "./fixtures";
 
-const tracing = createTestTracing();
-const instrumentation = instrumentLlamaIndex();
-let server: OpenAIServer;
+const { tracing } = useStandIns({}, { includeUsage: true });
 let index: VectorStoreIndex;
 
 const CONTEXT_CHAT = ["chat_engine", "  retrieval VectorIndexRetriever", "    embeddings text-embedding-3-small", "  chat gpt-4o-mini"];
 
 beforeAll(async () => {
-  server = await startOpenAIServer();
-  useStandInModels(server, { includeUsage: true });
   index = await buildIndex();
-});
-beforeEach(() => tracing.reset());
-afterAll(async () => {
-  instrumentation.uninstrument();
-  await server.close();
-  await tracing.shutdown();
 });
 
 describe("ContextChatEngine", () => {

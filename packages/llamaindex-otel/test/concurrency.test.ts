@@ -1,14 +1,11 @@
-import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
-import { createTestTracing, spanShape } from "@genai-otel/core-semconv/testing";
-import { instrumentLlamaIndex } from "@genai-otel/llamaindex-otel";
+import { spanShape } from "@genai-otel/core-semconv/testing";
 import { agent } from "@llamaindex/workflow";
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { type OpenAIServer, buildIndex, outline, startOpenAIServer, useStandInModels, weatherTool } from "./fixtures";
+import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
+import { expect, it } from "vitest";
+import { buildIndex, outline, useStandIns, weatherTool } from "./fixtures";
 
 // Content capture is on so each tree can be checked to hold its own question, not only the right shape.
-const tracing = createTestTracing();
-const instrumentation = instrumentLlamaIndex({ captureContent: true });
-let server: OpenAIServer;
+const { tracing } = useStandIns({ captureContent: true });
 
 function byTrace(spans: readonly ReadableSpan[]): ReadableSpan[][] {
   const traces = new Map<string, ReadableSpan[]>();
@@ -18,17 +15,6 @@ function byTrace(spans: readonly ReadableSpan[]): ReadableSpan[][] {
 
 const attribute = (spans: readonly ReadableSpan[], prefix: string, key: string) => String(spans.find((s) => s.name.startsWith(prefix))?.attributes[key]);
 
-beforeAll(async () => {
-  await instrumentation.ready;
-  server = await startOpenAIServer();
-  useStandInModels(server);
-});
-beforeEach(() => tracing.reset());
-afterAll(async () => {
-  instrumentation.uninstrument();
-  await server.close();
-  await tracing.shutdown();
-});
 
 it("gives 200 concurrent queries 200 correctly parented trees", async () => {
   const index = await buildIndex();

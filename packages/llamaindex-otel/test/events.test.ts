@@ -1,21 +1,17 @@
-import { SpanStatusCode, trace } from "@opentelemetry/api";
-import { createTestTracing } from "@genai-otel/core-semconv/testing";
-import { instrumentLlamaIndex } from "@genai-otel/llamaindex-otel";
 import { CallbackManager, Settings } from "@llamaindex/core/global";
 import { BaseRetriever } from "@llamaindex/core/retriever";
 import type { NodeWithScore } from "@llamaindex/core/schema";
 import type { OpenAI } from "@llamaindex/openai";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type OpenAIServer, loadMockLLM, outline, rejection, standInLLM, startOpenAIServer } from "./fixtures";
+import { SpanStatusCode, trace } from "@opentelemetry/api";
+import { describe, expect, it } from "vitest";
+import { loadMockLLM, outline, rejection, standInLLM, useStandIns } from "./fixtures";
 
 const MockLLM = await loadMockLLM();
 
 // LLMs this package never met (not in Settings, not held by a synthesizer, engine or agent) are
 // traced from LlamaIndex's llm-start / llm-stream / llm-end events; their later calls are wrapped.
-const tracing = createTestTracing();
-const instrumentation = instrumentLlamaIndex();
+const { tracing, server, instrumentation } = useStandIns({}, false);
 const tracer = trace.getTracer("test");
-let server: OpenAIServer;
 
 const hello = { messages: [{ role: "user" as const, content: "Hello" }] };
 const chatSpans = () => tracing.spans().filter((s) => s.name.startsWith("chat "));
@@ -31,19 +27,10 @@ class RewritingRetriever extends BaseRetriever {
   }
 }
 
-beforeAll(async () => {
-  server = await startOpenAIServer();
-});
-beforeEach(() => tracing.reset());
-afterAll(async () => {
-  instrumentation.uninstrument();
-  await server.close();
-  await tracing.shutdown();
-});
 
 describe("an LLM nothing wrapped", () => {
   it("gets a chat span from its events, parented on the active context; its next call is wrapped", async () => {
-    const llm = standInLLM(server);
+    const llm = standInLLM(server());
     await tracer.startActiveSpan("request", async (span) => {
       await llm.chat(hello);
       await llm.chat(hello);
@@ -64,7 +51,7 @@ describe("an LLM nothing wrapped", () => {
   });
 
   it("gets a streamed chat span with time to first chunk and usage from its events", async () => {
-    const llm = standInLLM(server, { includeUsage: true });
+    const llm = standInLLM(server(), { includeUsage: true });
     for await (const _ of await llm.chat({ ...hello, stream: true }));
     const [chat] = chatSpans();
     expect(chat!.attributes).toMatchObject({
@@ -75,7 +62,7 @@ describe("an LLM nothing wrapped", () => {
   });
 
   it("ends its chat span with the error when the parent span fails (there is no end event on errors)", async () => {
-    const retriever = new RewritingRetriever(standInLLM(server, { model: "error-500" }));
+    const retriever = new RewritingRetriever(standInLLM(server(), { model: "error-500" }));
     const err = await rejection(retriever.retrieve("tides"));
     expect(err.status).toBe(500);
     expect(outline(tracing.shape())).toEqual(["retrieval RewritingRetriever", "  chat error-500"]);
@@ -89,7 +76,7 @@ describe("an LLM nothing wrapped", () => {
     const before = Settings.callbackManager;
     Settings.callbackManager = new CallbackManager();
     try {
-      await standInLLM(server).chat(hello);
+      await standInLLM(server()).chat(hello);
       expect(chatSpans()).toHaveLength(1);
     } finally {
       Settings.callbackManager = before;
@@ -125,7 +112,7 @@ describe("an LLM class with its own complete", () => {
 describe("uninstrument", () => {
   it("ends event spans still waiting for their end, marked incomplete", async () => {
     expect(instrumentation.stats().openEventSpans).toBe(0);
-    await rejection(standInLLM(server, { model: "error-500" }).chat(hello)); // no parent of ours: stays open
+    await rejection(standInLLM(server(), { model: "error-500" }).chat(hello)); // no parent of ours: stays open
     expect(chatSpans()).toEqual([]);
     expect(instrumentation.stats()).toEqual({ openEventSpans: 1, openStreams: 0 });
     instrumentation.uninstrument();

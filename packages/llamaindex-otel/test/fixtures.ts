@@ -1,9 +1,11 @@
+import { createTestTracing, type SpanShape, type TestTracing } from "@genai-otel/core-semconv/testing";
+import { instrumentLlamaIndex, type LlamaIndexInstrumentationOptions } from "@genai-otel/llamaindex-otel";
 import { type OpenAIServer, startOpenAIServer } from "@genai-otel-internal/openai-server";
-import type { SpanShape } from "@genai-otel/core-semconv/testing";
 import { Settings } from "@llamaindex/core/global";
 import { tool } from "@llamaindex/core/tools";
 import { OpenAI, OpenAIEmbedding } from "@llamaindex/openai";
 import { Document, VectorStoreIndex } from "llamaindex";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { z } from "zod";
 
 /** Attribute keys the tests compare in span shapes. */
@@ -106,5 +108,36 @@ export async function loadMockLLM(): Promise<typeof import("@llamaindex/core/llm
   return ((await import(/* @vite-ignore */ specifier)) as typeof import("@llamaindex/core/llms/mock")).MockLLM;
 }
 
-export { startOpenAIServer };
 export type { OpenAIServer };
+export { startOpenAIServer };
+
+/** What {@link useStandIns} gives a test file; call `server()` inside tests (it starts in `beforeAll`). */
+export interface StandIns {
+  tracing: TestTracing;
+  server: () => OpenAIServer;
+  instrumentation: ReturnType<typeof instrumentLlamaIndex>;
+}
+
+/**
+ * The set-up of a test file: an in-memory tracing setup (reset before each test), LlamaIndex instrumented once for
+ * the file (with `options`), a stand-in server with LlamaIndex's `Settings` models pointed at it (unless `models` is
+ * false), then
+ * uninstrumented and shut down after the file. `beforeAll` waits for `ready` (the workflow patches).
+ */
+export function useStandIns(options: LlamaIndexInstrumentationOptions = {}, models: StandInOptions | false = {}): StandIns {
+  const tracing = createTestTracing();
+  const instrumentation = instrumentLlamaIndex(options);
+  let server: OpenAIServer;
+  beforeAll(async () => {
+    await instrumentation.ready;
+    server = await startOpenAIServer();
+    if (models) useStandInModels(server, models);
+  });
+  beforeEach(() => tracing.reset());
+  afterAll(async () => {
+    instrumentation.uninstrument();
+    await server.close();
+    await tracing.shutdown();
+  });
+  return { tracing, server: () => server, instrumentation };
+}

@@ -1,13 +1,9 @@
 import { SpanKind } from "@opentelemetry/api";
-import { createTestTracing } from "@genai-otel/core-semconv/testing";
-import { instrumentLlamaIndex } from "@genai-otel/llamaindex-otel";
 import type { VectorStoreIndex } from "llamaindex";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { KEYS, type OpenAIServer, buildIndex, startOpenAIServer, useStandInModels } from "./fixtures";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildIndex, KEYS, useStandIns } from "./fixtures";
 
-const tracing = createTestTracing();
-const instrumentation = instrumentLlamaIndex();
-let server: OpenAIServer;
+const { tracing, server, instrumentation } = useStandIns({}, { includeUsage: true });
 let index: VectorStoreIndex;
 
 const FRAMEWORK = { "genai_otel.framework": "llamaindex" };
@@ -54,15 +50,7 @@ function queryTree(chat: Record<string, unknown>, extra: Record<string, unknown>
 }
 
 beforeAll(async () => {
-  server = await startOpenAIServer();
-  useStandInModels(server, { includeUsage: true });
   index = await buildIndex();
-});
-beforeEach(() => tracing.reset());
-afterAll(async () => {
-  instrumentation.uninstrument();
-  await server.close();
-  await tracing.shutdown();
 });
 
 describe("VectorStoreIndex", () => {
@@ -85,7 +73,7 @@ describe("query engine", () => {
     const chat = tracing.spans().find((s) => s.name.startsWith("chat"))!;
     expect(chat.attributes["gen_ai.response.id"]).toMatch(/^chatcmpl-/);
     expect(chat.attributes["server.address"]).toBe("127.0.0.1");
-    expect(chat.attributes["server.port"]).toBe(server.port);
+    expect(chat.attributes["server.port"]).toBe(server().port);
   });
 
   it("keeps query, synthesize and chat open until a stream is consumed", async () => {

@@ -5,7 +5,7 @@
  */
 import type { Attributes } from "@opentelemetry/api";
 import * as A from "../attributes";
-import { str } from "./translator";
+import { stringAttribute } from "../attribute-values";
 
 /** A metadata value as stamped: string, number or boolean. */
 export type MetadataValue = string | number | boolean;
@@ -53,16 +53,16 @@ export function readMetadata(a: Attributes): Record<string, MetadataValue> | und
 export function readTraceContext(a: Attributes): TraceContext {
   const version = a[A.ATTR_GENAI_OTEL_PROMPT_VERSION];
   return {
-    conversationId: str(a, A.ATTR_GEN_AI_CONVERSATION_ID),
-    userId: str(a, A.ATTR_USER_ID),
+    conversationId: stringAttribute(a, A.ATTR_GEN_AI_CONVERSATION_ID),
+    userId: stringAttribute(a, A.ATTR_USER_ID),
     tags: tagsOf(a[A.ATTR_GENAI_OTEL_TAGS]),
     metadata: readMetadata(a),
-    promptName: str(a, A.ATTR_GENAI_OTEL_PROMPT_NAME),
-    promptVersion: typeof version === "number" && Number.isFinite(version) ? String(version) : str(a, A.ATTR_GENAI_OTEL_PROMPT_VERSION),
-    promptTemplate: str(a, A.ATTR_GENAI_OTEL_PROMPT_TEMPLATE),
-    promptVariables: str(a, A.ATTR_GENAI_OTEL_PROMPT_VARIABLES),
-    input: str(a, A.ATTR_GENAI_OTEL_INPUT),
-    output: str(a, A.ATTR_GENAI_OTEL_OUTPUT),
+    promptName: stringAttribute(a, A.ATTR_GENAI_OTEL_PROMPT_NAME),
+    promptVersion: typeof version === "number" && Number.isFinite(version) ? String(version) : stringAttribute(a, A.ATTR_GENAI_OTEL_PROMPT_VERSION),
+    promptTemplate: stringAttribute(a, A.ATTR_GENAI_OTEL_PROMPT_TEMPLATE),
+    promptVariables: stringAttribute(a, A.ATTR_GENAI_OTEL_PROMPT_VARIABLES),
+    input: stringAttribute(a, A.ATTR_GENAI_OTEL_INPUT),
+    output: stringAttribute(a, A.ATTR_GENAI_OTEL_OUTPUT),
   };
 }
 

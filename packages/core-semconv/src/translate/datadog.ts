@@ -4,27 +4,28 @@ import * as A from "../attributes";
 import { jsonObject, readTraceContext } from "./context";
 import { jsonArray, mimeOf, readDocuments } from "./messages";
 import { DD, OI } from "./names";
-import { num, put, str, translator } from "./translator";
+import { numberAttribute, putAttribute, stringAttribute } from "../attribute-values";
+import { defineTranslator } from "./define-translator";
 import type { ConventionTranslator, TranslateOptions } from "./types";
 
 function retrieval(out: Attributes, a: Attributes, max: number): void {
   out[OI.SPAN_KIND] = "RETRIEVER";
-  const query = str(a, A.ATTR_GEN_AI_RETRIEVAL_QUERY_TEXT);
+  const query = stringAttribute(a, A.ATTR_GEN_AI_RETRIEVAL_QUERY_TEXT);
   if (query !== undefined) {
     out[OI.INPUT_VALUE] = query;
     out[OI.INPUT_MIME_TYPE] = mimeOf(query);
   }
   readDocuments(jsonArray(a, A.ATTR_GEN_AI_RETRIEVAL_DOCUMENTS), max).forEach((d, i) => {
     const p = `${OI.RETRIEVAL_DOCUMENTS}.${i}.document`;
-    put(out, `${p}.id`, d.id);
-    put(out, `${p}.content`, d.content);
-    put(out, `${p}.score`, d.score);
+    putAttribute(out, `${p}.id`, d.id);
+    putAttribute(out, `${p}.content`, d.content);
+    putAttribute(out, `${p}.score`, d.score);
   });
 }
 
 function datadogAttributes(a: Attributes, _span: unknown, max: number): Attributes {
   const out: Attributes = {};
-  const operation = str(a, A.ATTR_GEN_AI_OPERATION_NAME);
+  const operation = stringAttribute(a, A.ATTR_GEN_AI_OPERATION_NAME);
   const ctx = readTraceContext(a);
   if (operation === "retrieval") retrieval(out, a, max);
   else if (ctx.input !== undefined || ctx.output !== undefined) {
@@ -39,9 +40,9 @@ function datadogAttributes(a: Attributes, _span: unknown, max: number): Attribut
     }
   }
   // Datadog reads cache and reasoning counts only under OpenInference's keys (its cost needs them).
-  put(out, OI.TOKEN_CACHE_READ, num(a, A.ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS));
-  put(out, OI.TOKEN_CACHE_WRITE, num(a, A.ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS));
-  put(out, OI.TOKEN_REASONING, num(a, A.ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS));
+  putAttribute(out, OI.TOKEN_CACHE_READ, numberAttribute(a, A.ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS));
+  putAttribute(out, OI.TOKEN_CACHE_WRITE, numberAttribute(a, A.ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS));
+  putAttribute(out, OI.TOKEN_REASONING, numberAttribute(a, A.ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS));
   if (ctx.tags) out[DD.TAGS] = ctx.tags;
   if (ctx.metadata) out[DD.METADATA] = safeJsonStringify(ctx.metadata);
   if (ctx.promptName !== undefined || ctx.promptVersion !== undefined || ctx.promptTemplate !== undefined) {
@@ -77,5 +78,5 @@ function dropped(a: Attributes): readonly string[] | undefined {
  * @internal
  */
 export function datadogTranslator(options?: TranslateOptions): ConventionTranslator {
-  return translator("Datadog", datadogAttributes, () => true, options, dropped);
+  return defineTranslator("Datadog", datadogAttributes, () => true, options, dropped);
 }

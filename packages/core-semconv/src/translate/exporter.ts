@@ -62,7 +62,7 @@ export function translateSpan(span: ReadableSpan, translate: ConventionTranslato
     const attributes = translate(span.attributes, spanInfoOf(span, workflowName));
     return attributes === span.attributes ? span : withAttributes(span, attributes);
   } catch (err) {
-    diag.debug("genai-otel: convention translation failed; span exported as it was", err);
+    diag.warn("genai-otel: convention translation failed; span exported as it was", err);
     return span;
   }
 }
@@ -124,7 +124,7 @@ export class TranslatingSpanExporter implements SpanExporter {
       for (const s of spans) if (isRoot(s)) this.workflows.note(s.spanContext().traceId, workflowNameOf(s.name, s.attributes));
       out = spans.map((s) => translateSpan(s, this.translate, this.workflows.get(s.spanContext().traceId)));
     } catch (err) {
-      diag.debug("genai-otel: convention translation failed; batch exported as it was", err);
+      diag.warn("genai-otel: convention translation failed; batch exported as it was", err);
     }
     this.exporter.export(out, resultCallback);
   }

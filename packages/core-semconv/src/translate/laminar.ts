@@ -2,7 +2,8 @@ import type { Attributes } from "@opentelemetry/api";
 import * as A from "../attributes";
 import { readTraceContext } from "./context";
 import { LM } from "./names";
-import { num, put, str, translator } from "./translator";
+import { numberAttribute, putAttribute, stringAttribute } from "../attribute-values";
+import { defineTranslator } from "./define-translator";
 import type { ConventionTranslator, TranslateOptions } from "./types";
 
 /** Laminar parses `lmnr.span.input` / `output` as JSON: JSON text as it is, other text as a JSON string. */
@@ -22,21 +23,21 @@ function asJson(value: string | undefined): string | undefined {
 
 function laminarAttributes(a: Attributes): Attributes {
   const out: Attributes = {};
-  const operation = str(a, A.ATTR_GEN_AI_OPERATION_NAME);
+  const operation = stringAttribute(a, A.ATTR_GEN_AI_OPERATION_NAME);
   const ctx = readTraceContext(a);
   // Laminar finds the provider under the deprecated gen_ai.system only.
-  put(out, LM.SYSTEM, str(a, A.ATTR_GEN_AI_PROVIDER_NAME));
-  put(out, LM.REASONING_TOKENS, num(a, A.ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS));
+  putAttribute(out, LM.SYSTEM, stringAttribute(a, A.ATTR_GEN_AI_PROVIDER_NAME));
+  putAttribute(out, LM.REASONING_TOKENS, numberAttribute(a, A.ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS));
   if (operation === "retrieval") {
-    put(out, LM.SPAN_INPUT, asJson(str(a, A.ATTR_GEN_AI_RETRIEVAL_QUERY_TEXT)));
-    put(out, LM.SPAN_OUTPUT, asJson(str(a, A.ATTR_GEN_AI_RETRIEVAL_DOCUMENTS)));
+    putAttribute(out, LM.SPAN_INPUT, asJson(stringAttribute(a, A.ATTR_GEN_AI_RETRIEVAL_QUERY_TEXT)));
+    putAttribute(out, LM.SPAN_OUTPUT, asJson(stringAttribute(a, A.ATTR_GEN_AI_RETRIEVAL_DOCUMENTS)));
   } else {
-    put(out, LM.SPAN_INPUT, asJson(ctx.input));
-    put(out, LM.SPAN_OUTPUT, asJson(ctx.output));
+    putAttribute(out, LM.SPAN_INPUT, asJson(ctx.input));
+    putAttribute(out, LM.SPAN_OUTPUT, asJson(ctx.output));
   }
   const p = LM.ASSOCIATION;
-  put(out, `${p}.session_id`, ctx.conversationId);
-  put(out, `${p}.user_id`, ctx.userId);
+  putAttribute(out, `${p}.session_id`, ctx.conversationId);
+  putAttribute(out, `${p}.user_id`, ctx.userId);
   if (ctx.tags) out[`${p}.tags`] = ctx.tags;
   if (ctx.metadata) for (const [k, v] of Object.entries(ctx.metadata)) out[`${p}.metadata.${k}`] = v;
   return out;
@@ -52,5 +53,5 @@ function laminarAttributes(a: Attributes): Attributes {
  * @internal
  */
 export function laminarTranslator(options?: TranslateOptions): ConventionTranslator {
-  return translator("Laminar", laminarAttributes, () => true, options);
+  return defineTranslator("Laminar", laminarAttributes, () => true, options);
 }

@@ -2,7 +2,8 @@ import type { Attributes } from "@opentelemetry/api";
 import * as A from "../attributes";
 import { firstChunkMillis, INFERENCE_OPERATIONS, readTraceContext } from "./context";
 import { LF } from "./names";
-import { put, str, translator } from "./translator";
+import { putAttribute, stringAttribute } from "../attribute-values";
+import { defineTranslator } from "./define-translator";
 import type { ConventionTranslator, SpanInfo, TranslateOptions } from "./types";
 
 /**
@@ -24,22 +25,22 @@ function promptVersion(version: string | undefined): number | undefined {
 
 function langfuseAttributes(a: Attributes, span: SpanInfo): Attributes {
   const out: Attributes = {};
-  const operation = str(a, A.ATTR_GEN_AI_OPERATION_NAME);
+  const operation = stringAttribute(a, A.ATTR_GEN_AI_OPERATION_NAME);
   const ctx = readTraceContext(a);
-  put(out, LF.OBSERVATION_TYPE, observationType(operation));
+  putAttribute(out, LF.OBSERVATION_TYPE, observationType(operation));
   if (operation === "retrieval") {
-    put(out, LF.OBSERVATION_INPUT, str(a, A.ATTR_GEN_AI_RETRIEVAL_QUERY_TEXT));
-    put(out, LF.OBSERVATION_OUTPUT, str(a, A.ATTR_GEN_AI_RETRIEVAL_DOCUMENTS));
+    putAttribute(out, LF.OBSERVATION_INPUT, stringAttribute(a, A.ATTR_GEN_AI_RETRIEVAL_QUERY_TEXT));
+    putAttribute(out, LF.OBSERVATION_OUTPUT, stringAttribute(a, A.ATTR_GEN_AI_RETRIEVAL_DOCUMENTS));
   } else {
     // Workflow / chain / query roots; agents, tools and generations are read from gen_ai.* by Langfuse.
-    put(out, LF.OBSERVATION_INPUT, ctx.input);
-    put(out, LF.OBSERVATION_OUTPUT, ctx.output);
+    putAttribute(out, LF.OBSERVATION_INPUT, ctx.input);
+    putAttribute(out, LF.OBSERVATION_OUTPUT, ctx.output);
   }
   if (ctx.tags) out[LF.TRACE_TAGS] = ctx.tags;
   if (ctx.metadata) for (const [k, v] of Object.entries(ctx.metadata)) out[`${LF.TRACE_METADATA}.${k}`] = v;
   if (operation !== undefined && INFERENCE_OPERATIONS.has(operation)) {
-    put(out, LF.PROMPT_NAME, ctx.promptName);
-    put(out, LF.PROMPT_VERSION, promptVersion(ctx.promptVersion));
+    putAttribute(out, LF.PROMPT_NAME, ctx.promptName);
+    putAttribute(out, LF.PROMPT_VERSION, promptVersion(ctx.promptVersion));
     const first = firstChunkMillis(a, span.startTimeMs);
     if (first !== undefined) out[LF.COMPLETION_START_TIME] = new Date(first).toISOString();
   }
@@ -60,5 +61,5 @@ function langfuseAttributes(a: Attributes, span: SpanInfo): Attributes {
  * @internal
  */
 export function langfuseTranslator(options?: TranslateOptions): ConventionTranslator {
-  return translator("Langfuse", langfuseAttributes, () => true, options);
+  return defineTranslator("Langfuse", langfuseAttributes, () => true, options);
 }

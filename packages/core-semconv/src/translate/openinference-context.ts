@@ -3,7 +3,7 @@ import { safeJsonStringify } from "../serialize";
 import { readTraceContext } from "./context";
 import { mimeOf } from "./messages";
 import { OI } from "./names";
-import { put } from "./translator";
+import { putAttribute } from "../attribute-values";
 
 /** The LangGraph node attribute genai-otel's LangChain handler records (from the run's `langgraph_node`). */
 const LANGGRAPH_NODE = "langgraph.node";
@@ -18,9 +18,9 @@ export function putOpenInferenceContext(out: Attributes, a: Attributes): void {
   const ctx = readTraceContext(a);
   if (ctx.tags) out[OI.TAG_TAGS] = ctx.tags;
   if (ctx.metadata) out[OI.METADATA] = safeJsonStringify(ctx.metadata);
-  put(out, OI.PROMPT_TEMPLATE, ctx.promptTemplate);
-  put(out, OI.PROMPT_TEMPLATE_VARIABLES, ctx.promptVariables);
-  put(out, OI.PROMPT_TEMPLATE_VERSION, ctx.promptVersion);
+  putAttribute(out, OI.PROMPT_TEMPLATE, ctx.promptTemplate);
+  putAttribute(out, OI.PROMPT_TEMPLATE_VARIABLES, ctx.promptVariables);
+  putAttribute(out, OI.PROMPT_TEMPLATE_VERSION, ctx.promptVersion);
   if (ctx.input !== undefined && out[OI.INPUT_VALUE] === undefined) {
     out[OI.INPUT_VALUE] = ctx.input;
     out[OI.INPUT_MIME_TYPE] = mimeOf(ctx.input);

@@ -4,7 +4,8 @@ import { safeJsonStringify } from "../serialize";
 import { type FlatMessage, inputMessages, flattenMessages, jsonArray, mimeOf, readDocuments, readTools } from "./messages";
 import { MIME_JSON, OI, type OpenInferenceSpanKind } from "./names";
 import { putOpenInferenceContext } from "./openinference-context";
-import { num, put, str, translator } from "./translator";
+import { numberAttribute, putAttribute, stringAttribute } from "../attribute-values";
+import { defineTranslator } from "./define-translator";
 import type { ConventionTranslator, SpanInfo, TranslateOptions } from "./types";
 
 /** `gen_ai.operation.name` → `openinference.span.kind`; spans without an operation (framework steps) are CHAIN. */
@@ -55,7 +56,7 @@ const PARAMS: ReadonlyArray<readonly [string, string]> = [
 
 function invocationParameters(a: Attributes): string | undefined {
   const params: Record<string, unknown> = {};
-  const model = str(a, A.ATTR_GEN_AI_REQUEST_MODEL);
+  const model = stringAttribute(a, A.ATTR_GEN_AI_REQUEST_MODEL);
   if (model) params.model = model;
   for (const [key, name] of PARAMS) {
     const v = a[key];
@@ -68,15 +69,15 @@ function invocationParameters(a: Attributes): string | undefined {
 function putMessages(out: Attributes, prefix: string, messages: FlatMessage[]): void {
   messages.forEach((m, i) => {
     const p = `${prefix}.${i}.message`;
-    put(out, `${p}.role`, m.role);
-    put(out, `${p}.content`, m.content);
-    put(out, `${p}.name`, m.name);
-    put(out, `${p}.tool_call_id`, m.toolCallId);
+    putAttribute(out, `${p}.role`, m.role);
+    putAttribute(out, `${p}.content`, m.content);
+    putAttribute(out, `${p}.name`, m.name);
+    putAttribute(out, `${p}.tool_call_id`, m.toolCallId);
     m.toolCalls.forEach((c, j) => {
       const t = `${p}.tool_calls.${j}.tool_call`;
-      put(out, `${t}.id`, c.id);
-      put(out, `${t}.function.name`, c.name);
-      put(out, `${t}.function.arguments`, c.arguments);
+      putAttribute(out, `${t}.id`, c.id);
+      putAttribute(out, `${t}.function.name`, c.name);
+      putAttribute(out, `${t}.function.arguments`, c.arguments);
     });
   });
 }
@@ -88,34 +89,34 @@ function putValue(out: Attributes, valueKey: string, mimeKey: string, value: str
 }
 
 function putTokens(out: Attributes, a: Attributes): void {
-  const input = num(a, A.ATTR_GEN_AI_USAGE_INPUT_TOKENS);
-  const output = num(a, A.ATTR_GEN_AI_USAGE_OUTPUT_TOKENS);
-  put(out, OI.TOKEN_PROMPT, input);
-  put(out, OI.TOKEN_COMPLETION, output);
+  const input = numberAttribute(a, A.ATTR_GEN_AI_USAGE_INPUT_TOKENS);
+  const output = numberAttribute(a, A.ATTR_GEN_AI_USAGE_OUTPUT_TOKENS);
+  putAttribute(out, OI.TOKEN_PROMPT, input);
+  putAttribute(out, OI.TOKEN_COMPLETION, output);
   if (input !== undefined || output !== undefined) out[OI.TOKEN_TOTAL] = (input ?? 0) + (output ?? 0);
-  put(out, OI.TOKEN_CACHE_READ, num(a, A.ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS));
-  put(out, OI.TOKEN_CACHE_WRITE, num(a, A.ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS));
-  put(out, OI.TOKEN_REASONING, num(a, A.ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS));
+  putAttribute(out, OI.TOKEN_CACHE_READ, numberAttribute(a, A.ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS));
+  putAttribute(out, OI.TOKEN_CACHE_WRITE, numberAttribute(a, A.ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS));
+  putAttribute(out, OI.TOKEN_REASONING, numberAttribute(a, A.ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS));
 }
 
 function llm(out: Attributes, a: Attributes, max: number): void {
-  const requestModel = str(a, A.ATTR_GEN_AI_REQUEST_MODEL);
-  const responseModel = str(a, A.ATTR_GEN_AI_RESPONSE_MODEL);
-  put(out, OI.LLM_MODEL_NAME, responseModel ?? requestModel);
+  const requestModel = stringAttribute(a, A.ATTR_GEN_AI_REQUEST_MODEL);
+  const responseModel = stringAttribute(a, A.ATTR_GEN_AI_RESPONSE_MODEL);
+  putAttribute(out, OI.LLM_MODEL_NAME, responseModel ?? requestModel);
   if (requestModel && responseModel && requestModel !== responseModel) {
     out[OI.LLM_REQUEST_MODEL_NAME] = requestModel;
     out[OI.LLM_RESPONSE_MODEL_NAME] = responseModel;
   }
-  const provider = str(a, A.ATTR_GEN_AI_PROVIDER_NAME);
+  const provider = stringAttribute(a, A.ATTR_GEN_AI_PROVIDER_NAME);
   if (provider) {
     const [llmProvider, system] = PROVIDERS[provider] ?? [provider];
     out[OI.LLM_PROVIDER] = llmProvider;
-    put(out, OI.LLM_SYSTEM, system);
+    putAttribute(out, OI.LLM_SYSTEM, system);
   }
-  put(out, OI.LLM_INVOCATION_PARAMETERS, invocationParameters(a));
+  putAttribute(out, OI.LLM_INVOCATION_PARAMETERS, invocationParameters(a));
   const reasons = a[A.ATTR_GEN_AI_RESPONSE_FINISH_REASONS];
   const outputs = flattenMessages(jsonArray(a, A.ATTR_GEN_AI_OUTPUT_MESSAGES), max);
-  put(out, OI.LLM_FINISH_REASON, Array.isArray(reasons) && typeof reasons[0] === "string" ? reasons[0] : outputs[0]?.finishReason);
+  putAttribute(out, OI.LLM_FINISH_REASON, Array.isArray(reasons) && typeof reasons[0] === "string" ? reasons[0] : outputs[0]?.finishReason);
   putMessages(out, OI.LLM_INPUT_MESSAGES, inputMessages(a, A.ATTR_GEN_AI_SYSTEM_INSTRUCTIONS, A.ATTR_GEN_AI_INPUT_MESSAGES, max));
   putMessages(out, OI.LLM_OUTPUT_MESSAGES, outputs);
   readTools(jsonArray(a, A.ATTR_GEN_AI_TOOL_DEFINITIONS), max).forEach((t, i) => {
@@ -126,48 +127,48 @@ function llm(out: Attributes, a: Attributes, max: number): void {
 }
 
 function retriever(out: Attributes, a: Attributes, max: number): void {
-  putValue(out, OI.INPUT_VALUE, OI.INPUT_MIME_TYPE, str(a, A.ATTR_GEN_AI_RETRIEVAL_QUERY_TEXT));
-  putValue(out, OI.OUTPUT_VALUE, OI.OUTPUT_MIME_TYPE, str(a, A.ATTR_GEN_AI_RETRIEVAL_DOCUMENTS), MIME_JSON);
+  putValue(out, OI.INPUT_VALUE, OI.INPUT_MIME_TYPE, stringAttribute(a, A.ATTR_GEN_AI_RETRIEVAL_QUERY_TEXT));
+  putValue(out, OI.OUTPUT_VALUE, OI.OUTPUT_MIME_TYPE, stringAttribute(a, A.ATTR_GEN_AI_RETRIEVAL_DOCUMENTS), MIME_JSON);
   readDocuments(jsonArray(a, A.ATTR_GEN_AI_RETRIEVAL_DOCUMENTS), max).forEach((d, i) => {
     const p = `${OI.RETRIEVAL_DOCUMENTS}.${i}.document`;
-    put(out, `${p}.id`, d.id);
-    put(out, `${p}.content`, d.content);
-    put(out, `${p}.score`, d.score);
+    putAttribute(out, `${p}.id`, d.id);
+    putAttribute(out, `${p}.content`, d.content);
+    putAttribute(out, `${p}.score`, d.score);
     if (d.metadata !== undefined && d.metadata !== null) out[`${p}.metadata`] = safeJsonStringify(d.metadata);
   });
 }
 
 function openInferenceAttributes(a: Attributes, _span: SpanInfo, max: number): Attributes {
   const out: Attributes = {};
-  const operation = str(a, A.ATTR_GEN_AI_OPERATION_NAME);
+  const operation = stringAttribute(a, A.ATTR_GEN_AI_OPERATION_NAME);
   const kind = (operation && KINDS[operation]) || "CHAIN";
   out[OI.SPAN_KIND] = kind;
-  put(out, OI.SESSION_ID, str(a, A.ATTR_GEN_AI_CONVERSATION_ID));
+  putAttribute(out, OI.SESSION_ID, stringAttribute(a, A.ATTR_GEN_AI_CONVERSATION_ID));
   switch (kind) {
     case "LLM":
-      putValue(out, OI.INPUT_VALUE, OI.INPUT_MIME_TYPE, str(a, A.ATTR_GEN_AI_INPUT_MESSAGES), MIME_JSON);
-      putValue(out, OI.OUTPUT_VALUE, OI.OUTPUT_MIME_TYPE, str(a, A.ATTR_GEN_AI_OUTPUT_MESSAGES), MIME_JSON);
+      putValue(out, OI.INPUT_VALUE, OI.INPUT_MIME_TYPE, stringAttribute(a, A.ATTR_GEN_AI_INPUT_MESSAGES), MIME_JSON);
+      putValue(out, OI.OUTPUT_VALUE, OI.OUTPUT_MIME_TYPE, stringAttribute(a, A.ATTR_GEN_AI_OUTPUT_MESSAGES), MIME_JSON);
       llm(out, a, max);
       break;
     case "EMBEDDING":
-      put(out, OI.EMBEDDING_MODEL_NAME, str(a, A.ATTR_GEN_AI_RESPONSE_MODEL) ?? str(a, A.ATTR_GEN_AI_REQUEST_MODEL));
-      put(out, OI.EMBEDDING_INVOCATION_PARAMETERS, invocationParameters(a));
+      putAttribute(out, OI.EMBEDDING_MODEL_NAME, stringAttribute(a, A.ATTR_GEN_AI_RESPONSE_MODEL) ?? stringAttribute(a, A.ATTR_GEN_AI_REQUEST_MODEL));
+      putAttribute(out, OI.EMBEDDING_INVOCATION_PARAMETERS, invocationParameters(a));
       putTokens(out, a);
       break;
     case "TOOL":
-      put(out, OI.TOOL_NAME, str(a, A.ATTR_GEN_AI_TOOL_NAME));
-      put(out, OI.TOOL_DESCRIPTION, str(a, A.ATTR_GEN_AI_TOOL_DESCRIPTION));
-      put(out, OI.TOOL_ID, str(a, A.ATTR_GEN_AI_TOOL_CALL_ID));
-      putValue(out, OI.INPUT_VALUE, OI.INPUT_MIME_TYPE, str(a, A.ATTR_GEN_AI_TOOL_CALL_ARGUMENTS));
-      putValue(out, OI.OUTPUT_VALUE, OI.OUTPUT_MIME_TYPE, str(a, A.ATTR_GEN_AI_TOOL_CALL_RESULT));
+      putAttribute(out, OI.TOOL_NAME, stringAttribute(a, A.ATTR_GEN_AI_TOOL_NAME));
+      putAttribute(out, OI.TOOL_DESCRIPTION, stringAttribute(a, A.ATTR_GEN_AI_TOOL_DESCRIPTION));
+      putAttribute(out, OI.TOOL_ID, stringAttribute(a, A.ATTR_GEN_AI_TOOL_CALL_ID));
+      putValue(out, OI.INPUT_VALUE, OI.INPUT_MIME_TYPE, stringAttribute(a, A.ATTR_GEN_AI_TOOL_CALL_ARGUMENTS));
+      putValue(out, OI.OUTPUT_VALUE, OI.OUTPUT_MIME_TYPE, stringAttribute(a, A.ATTR_GEN_AI_TOOL_CALL_RESULT));
       break;
     case "RETRIEVER":
       retriever(out, a, max);
       break;
     default:
-      put(out, OI.AGENT_NAME, str(a, A.ATTR_GEN_AI_AGENT_NAME));
-      putValue(out, OI.INPUT_VALUE, OI.INPUT_MIME_TYPE, str(a, A.ATTR_GEN_AI_INPUT_MESSAGES), MIME_JSON);
-      putValue(out, OI.OUTPUT_VALUE, OI.OUTPUT_MIME_TYPE, str(a, A.ATTR_GEN_AI_OUTPUT_MESSAGES), MIME_JSON);
+      putAttribute(out, OI.AGENT_NAME, stringAttribute(a, A.ATTR_GEN_AI_AGENT_NAME));
+      putValue(out, OI.INPUT_VALUE, OI.INPUT_MIME_TYPE, stringAttribute(a, A.ATTR_GEN_AI_INPUT_MESSAGES), MIME_JSON);
+      putValue(out, OI.OUTPUT_VALUE, OI.OUTPUT_MIME_TYPE, stringAttribute(a, A.ATTR_GEN_AI_OUTPUT_MESSAGES), MIME_JSON);
   }
   putOpenInferenceContext(out, a);
   return out;
@@ -188,7 +189,7 @@ function openInferenceAttributes(a: Attributes, _span: SpanInfo, max: number): A
  */
 export function openInferenceTranslator(options?: TranslateOptions): ConventionTranslator {
   // OpenInference reads no gen_ai.* name itself: with keepSource false, all of them go.
-  return translator("OpenInference", openInferenceAttributes, () => false, options);
+  return defineTranslator("OpenInference", openInferenceAttributes, () => false, options);
 }
 
 /**

@@ -3,7 +3,7 @@ import * as A from "../attributes";
 import { asText } from "./messages";
 import { jsonObject, readTraceContext } from "./context";
 import { TL } from "./names";
-import { num, put } from "./translator";
+import { numberAttribute, putAttribute } from "../attribute-values";
 
 /**
  * Adds what the Traceloop platform reads of genai-otel's trace context:
@@ -14,13 +14,13 @@ import { num, put } from "./translator";
 export function putTraceloopContext(out: Attributes, a: Attributes): void {
   const ctx = readTraceContext(a);
   const p = TL.ASSOCIATION;
-  put(out, `${p}.user_id`, ctx.userId);
+  putAttribute(out, `${p}.user_id`, ctx.userId);
   if (ctx.tags) out[`${p}.tags`] = ctx.tags.join(",");
   if (ctx.metadata) for (const [k, v] of Object.entries(ctx.metadata)) out[`${p}.${k}`] = String(v);
-  put(out, TL.PROMPT_KEY, ctx.promptName);
-  put(out, TL.PROMPT_VERSION, ctx.promptVersion);
-  put(out, TL.PROMPT_TEMPLATE, ctx.promptTemplate);
+  putAttribute(out, TL.PROMPT_KEY, ctx.promptName);
+  putAttribute(out, TL.PROMPT_VERSION, ctx.promptVersion);
+  putAttribute(out, TL.PROMPT_TEMPLATE, ctx.promptTemplate);
   const variables = jsonObject(ctx.promptVariables);
-  if (variables) for (const [k, v] of Object.entries(variables)) put(out, `${TL.PROMPT_VARIABLES}.${k}`, asText(v));
-  put(out, TL.USAGE_REASONING, num(a, A.ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS));
+  if (variables) for (const [k, v] of Object.entries(variables)) putAttribute(out, `${TL.PROMPT_VARIABLES}.${k}`, asText(v));
+  putAttribute(out, TL.USAGE_REASONING, numberAttribute(a, A.ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS));
 }

@@ -5,7 +5,8 @@ import { type FlatMessage, flattenMessages, inputMessages, jsonArray, readTools 
 import { TL, type TraceloopSpanKind } from "./names";
 import { putTraceloopContext } from "./traceloop-context";
 import { readTraceContext } from "./context";
-import { num, put, str, translator } from "./translator";
+import { numberAttribute, putAttribute, stringAttribute } from "../attribute-values";
+import { defineTranslator } from "./define-translator";
 import type { ConventionTranslator, SpanInfo, TranslateOptions } from "./types";
 
 /** `gen_ai.operation.name` → `llm.request.type` (inference spans carry no `traceloop.span.kind`, as in OpenLLMetry). */
@@ -34,45 +35,45 @@ function retained(key: string): boolean {
 function putIndexed(out: Attributes, prefix: string, messages: FlatMessage[], finishReasons: unknown): void {
   messages.forEach((m, i) => {
     const p = `${prefix}.${i}`;
-    put(out, `${p}.role`, m.role);
-    put(out, `${p}.content`, m.content);
-    put(out, `${p}.tool_call_id`, m.toolCallId);
+    putAttribute(out, `${p}.role`, m.role);
+    putAttribute(out, `${p}.content`, m.content);
+    putAttribute(out, `${p}.tool_call_id`, m.toolCallId);
     if (prefix === TL.COMPLETION) {
       const fallback = Array.isArray(finishReasons) && typeof finishReasons[i] === "string" ? finishReasons[i] : undefined;
-      put(out, `${p}.finish_reason`, m.finishReason ?? fallback);
+      putAttribute(out, `${p}.finish_reason`, m.finishReason ?? fallback);
     }
     m.toolCalls.forEach((c, j) => {
-      put(out, `${p}.tool_calls.${j}.id`, c.id);
-      put(out, `${p}.tool_calls.${j}.name`, c.name);
-      put(out, `${p}.tool_calls.${j}.arguments`, c.arguments);
+      putAttribute(out, `${p}.tool_calls.${j}.id`, c.id);
+      putAttribute(out, `${p}.tool_calls.${j}.name`, c.name);
+      putAttribute(out, `${p}.tool_calls.${j}.arguments`, c.arguments);
     });
   });
 }
 
 function inference(out: Attributes, a: Attributes, requestType: string, max: number): void {
   out[TL.REQUEST_TYPE] = requestType;
-  put(out, TL.SYSTEM, str(a, A.ATTR_GEN_AI_PROVIDER_NAME));
+  putAttribute(out, TL.SYSTEM, stringAttribute(a, A.ATTR_GEN_AI_PROVIDER_NAME));
   putIndexed(out, TL.PROMPT, inputMessages(a, A.ATTR_GEN_AI_SYSTEM_INSTRUCTIONS, A.ATTR_GEN_AI_INPUT_MESSAGES, max), undefined);
   const completions = flattenMessages(jsonArray(a, A.ATTR_GEN_AI_OUTPUT_MESSAGES), max);
   putIndexed(out, TL.COMPLETION, completions, a[A.ATTR_GEN_AI_RESPONSE_FINISH_REASONS]);
   readTools(jsonArray(a, A.ATTR_GEN_AI_TOOL_DEFINITIONS), max).forEach((t, i) => {
-    put(out, `${TL.FUNCTIONS}.${i}.name`, t.name);
-    put(out, `${TL.FUNCTIONS}.${i}.description`, t.description);
+    putAttribute(out, `${TL.FUNCTIONS}.${i}.name`, t.name);
+    putAttribute(out, `${TL.FUNCTIONS}.${i}.description`, t.description);
     if (t.parameters !== undefined) out[`${TL.FUNCTIONS}.${i}.parameters`] = safeJsonStringify(t.parameters);
   });
-  const input = num(a, A.ATTR_GEN_AI_USAGE_INPUT_TOKENS);
-  const output = num(a, A.ATTR_GEN_AI_USAGE_OUTPUT_TOKENS);
-  put(out, TL.USAGE_PROMPT_TOKENS, input);
-  put(out, TL.USAGE_COMPLETION_TOKENS, output);
+  const input = numberAttribute(a, A.ATTR_GEN_AI_USAGE_INPUT_TOKENS);
+  const output = numberAttribute(a, A.ATTR_GEN_AI_USAGE_OUTPUT_TOKENS);
+  putAttribute(out, TL.USAGE_PROMPT_TOKENS, input);
+  putAttribute(out, TL.USAGE_COMPLETION_TOKENS, output);
   if (input !== undefined || output !== undefined) {
     out[TL.USAGE_TOTAL_TOKENS] = (input ?? 0) + (output ?? 0);
     out[TL.LLM_USAGE_TOTAL_TOKENS] = (input ?? 0) + (output ?? 0);
   }
-  put(out, TL.USAGE_CACHE_READ, num(a, A.ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS));
-  put(out, TL.USAGE_CACHE_CREATION, num(a, A.ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS));
-  put(out, TL.TOP_K, num(a, A.ATTR_GEN_AI_REQUEST_TOP_K));
-  put(out, TL.FREQUENCY_PENALTY, num(a, A.ATTR_GEN_AI_REQUEST_FREQUENCY_PENALTY));
-  put(out, TL.PRESENCE_PENALTY, num(a, A.ATTR_GEN_AI_REQUEST_PRESENCE_PENALTY));
+  putAttribute(out, TL.USAGE_CACHE_READ, numberAttribute(a, A.ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS));
+  putAttribute(out, TL.USAGE_CACHE_CREATION, numberAttribute(a, A.ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS));
+  putAttribute(out, TL.TOP_K, numberAttribute(a, A.ATTR_GEN_AI_REQUEST_TOP_K));
+  putAttribute(out, TL.FREQUENCY_PENALTY, numberAttribute(a, A.ATTR_GEN_AI_REQUEST_FREQUENCY_PENALTY));
+  putAttribute(out, TL.PRESENCE_PENALTY, numberAttribute(a, A.ATTR_GEN_AI_REQUEST_PRESENCE_PENALTY));
   const stop = a[A.ATTR_GEN_AI_REQUEST_STOP_SEQUENCES];
   if (Array.isArray(stop) && stop.length) out[TL.STOP_SEQUENCES] = stop;
 }
@@ -94,12 +95,12 @@ function kindOf(operation: string | undefined, root: boolean): TraceloopSpanKind
 
 function traceloopAttributes(a: Attributes, span: SpanInfo, max: number): Attributes {
   const out: Attributes = {};
-  const operation = str(a, A.ATTR_GEN_AI_OPERATION_NAME);
-  const declared = str(a, A.ATTR_GEN_AI_WORKFLOW_NAME);
+  const operation = stringAttribute(a, A.ATTR_GEN_AI_OPERATION_NAME);
+  const declared = stringAttribute(a, A.ATTR_GEN_AI_WORKFLOW_NAME);
   const requestType = operation ? REQUEST_TYPES[operation] : undefined;
   putTraceloopContext(out, a);
   if (requestType) {
-    put(out, TL.WORKFLOW_NAME, declared ?? span.workflowName);
+    putAttribute(out, TL.WORKFLOW_NAME, declared ?? span.workflowName);
     inference(out, a, requestType, max);
     return out;
   }
@@ -108,25 +109,25 @@ function traceloopAttributes(a: Attributes, span: SpanInfo, max: number): Attrib
   let input: string | undefined;
   let output: string | undefined;
   if (kind === "tool") {
-    name = str(a, A.ATTR_GEN_AI_TOOL_NAME);
-    input = str(a, A.ATTR_GEN_AI_TOOL_CALL_ARGUMENTS);
-    output = str(a, A.ATTR_GEN_AI_TOOL_CALL_RESULT);
+    name = stringAttribute(a, A.ATTR_GEN_AI_TOOL_NAME);
+    input = stringAttribute(a, A.ATTR_GEN_AI_TOOL_CALL_ARGUMENTS);
+    output = stringAttribute(a, A.ATTR_GEN_AI_TOOL_CALL_RESULT);
   } else if (operation === "retrieval") {
-    input = str(a, A.ATTR_GEN_AI_RETRIEVAL_QUERY_TEXT);
-    output = str(a, A.ATTR_GEN_AI_RETRIEVAL_DOCUMENTS);
+    input = stringAttribute(a, A.ATTR_GEN_AI_RETRIEVAL_QUERY_TEXT);
+    output = stringAttribute(a, A.ATTR_GEN_AI_RETRIEVAL_DOCUMENTS);
   } else {
-    name = kind === "agent" ? str(a, A.ATTR_GEN_AI_AGENT_NAME) : operation === "invoke_workflow" ? declared : undefined;
+    name = kind === "agent" ? stringAttribute(a, A.ATTR_GEN_AI_AGENT_NAME) : operation === "invoke_workflow" ? declared : undefined;
     const ctx = readTraceContext(a);
-    input = str(a, A.ATTR_GEN_AI_INPUT_MESSAGES) ?? ctx.input;
-    output = str(a, A.ATTR_GEN_AI_OUTPUT_MESSAGES) ?? ctx.output;
+    input = stringAttribute(a, A.ATTR_GEN_AI_INPUT_MESSAGES) ?? ctx.input;
+    output = stringAttribute(a, A.ATTR_GEN_AI_OUTPUT_MESSAGES) ?? ctx.output;
   }
   name ??= span.name || undefined;
   // A root names the workflow after itself; its descendants get the name the exporter saw the root start with.
-  put(out, TL.WORKFLOW_NAME, declared ?? span.workflowName ?? (span.root ? name : undefined));
+  putAttribute(out, TL.WORKFLOW_NAME, declared ?? span.workflowName ?? (span.root ? name : undefined));
   out[TL.SPAN_KIND] = kind;
-  put(out, TL.ENTITY_NAME, name);
-  put(out, TL.ENTITY_INPUT, input);
-  put(out, TL.ENTITY_OUTPUT, output);
+  putAttribute(out, TL.ENTITY_NAME, name);
+  putAttribute(out, TL.ENTITY_INPUT, input);
+  putAttribute(out, TL.ENTITY_OUTPUT, output);
   return out;
 }
 
@@ -146,7 +147,7 @@ function traceloopAttributes(a: Attributes, span: SpanInfo, max: number): Attrib
  * @internal
  */
 export function traceloopTranslator(options?: TranslateOptions): ConventionTranslator {
-  return translator("Traceloop", traceloopAttributes, retained, options);
+  return defineTranslator("Traceloop", traceloopAttributes, retained, options);
 }
 
 /**

@@ -3,7 +3,8 @@ import * as A from "../attributes";
 import { readTraceContext } from "./context";
 import { mimeOf } from "./messages";
 import { OI, WV } from "./names";
-import { num, put, str, translator } from "./translator";
+import { numberAttribute, putAttribute, stringAttribute } from "../attribute-values";
+import { defineTranslator } from "./define-translator";
 import type { ConventionTranslator, SpanInfo, TranslateOptions } from "./types";
 
 /** `gen_ai.operation.name` → `weave.span.kind`; framework steps and workflows are chains. */
@@ -26,7 +27,7 @@ function putValue(out: Attributes, key: string, mimeKey: string, value: string |
 
 function weaveAttributes(a: Attributes, span: SpanInfo): Attributes {
   const out: Attributes = {};
-  const operation = str(a, A.ATTR_GEN_AI_OPERATION_NAME);
+  const operation = stringAttribute(a, A.ATTR_GEN_AI_OPERATION_NAME);
   const ctx = readTraceContext(a);
   out[WV.SPAN_KIND] = (operation && KINDS[operation]) || "chain";
   // The classic view reads input.value / output.value before gen_ai.*; it ignores tool and retrieval attributes.
@@ -34,34 +35,34 @@ function weaveAttributes(a: Attributes, span: SpanInfo): Attributes {
   let output: string | undefined;
   let display: string | undefined;
   if (operation === "execute_tool") {
-    input = str(a, A.ATTR_GEN_AI_TOOL_CALL_ARGUMENTS);
-    output = str(a, A.ATTR_GEN_AI_TOOL_CALL_RESULT);
-    display = str(a, A.ATTR_GEN_AI_TOOL_NAME);
+    input = stringAttribute(a, A.ATTR_GEN_AI_TOOL_CALL_ARGUMENTS);
+    output = stringAttribute(a, A.ATTR_GEN_AI_TOOL_CALL_RESULT);
+    display = stringAttribute(a, A.ATTR_GEN_AI_TOOL_NAME);
   } else if (operation === "retrieval") {
-    input = str(a, A.ATTR_GEN_AI_RETRIEVAL_QUERY_TEXT);
-    output = str(a, A.ATTR_GEN_AI_RETRIEVAL_DOCUMENTS);
-    display = str(a, A.ATTR_GEN_AI_DATA_SOURCE_ID);
+    input = stringAttribute(a, A.ATTR_GEN_AI_RETRIEVAL_QUERY_TEXT);
+    output = stringAttribute(a, A.ATTR_GEN_AI_RETRIEVAL_DOCUMENTS);
+    display = stringAttribute(a, A.ATTR_GEN_AI_DATA_SOURCE_ID);
   } else {
     input = ctx.input;
     output = ctx.output;
-    display = str(a, A.ATTR_GEN_AI_AGENT_NAME) ?? str(a, A.ATTR_GEN_AI_WORKFLOW_NAME) ?? str(a, "langgraph.node");
+    display = stringAttribute(a, A.ATTR_GEN_AI_AGENT_NAME) ?? stringAttribute(a, A.ATTR_GEN_AI_WORKFLOW_NAME) ?? stringAttribute(a, "langgraph.node");
   }
   putValue(out, OI.INPUT_VALUE, OI.INPUT_MIME_TYPE, input);
   putValue(out, OI.OUTPUT_VALUE, OI.OUTPUT_MIME_TYPE, output);
-  put(out, WV.DISPLAY_NAME, display);
+  putAttribute(out, WV.DISPLAY_NAME, display);
   // Classic view: provider from llm.provider only.
-  put(out, OI.LLM_PROVIDER, str(a, A.ATTR_GEN_AI_PROVIDER_NAME));
-  put(out, WV.REASONING_TOKENS, num(a, A.ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS));
+  putAttribute(out, OI.LLM_PROVIDER, stringAttribute(a, A.ATTR_GEN_AI_PROVIDER_NAME));
+  putAttribute(out, WV.REASONING_TOKENS, numberAttribute(a, A.ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS));
   if (ctx.conversationId !== undefined) {
     out[WV.THREAD_ID] = ctx.conversationId;
     if (span.root) out[WV.IS_TURN] = true;
   }
   const attrs = WV.ATTRIBUTES;
-  put(out, `${attrs}.user_id`, ctx.userId);
+  putAttribute(out, `${attrs}.user_id`, ctx.userId);
   if (ctx.tags) out[`${attrs}.tags`] = ctx.tags;
   if (ctx.metadata) for (const [k, v] of Object.entries(ctx.metadata)) out[`${attrs}.${k}`] = v;
-  put(out, `${attrs}.prompt_name`, ctx.promptName);
-  put(out, `${attrs}.prompt_version`, ctx.promptVersion);
+  putAttribute(out, `${attrs}.prompt_name`, ctx.promptName);
+  putAttribute(out, `${attrs}.prompt_version`, ctx.promptVersion);
   return out;
 }
 
@@ -77,5 +78,5 @@ function weaveAttributes(a: Attributes, span: SpanInfo): Attributes {
  * @internal
  */
 export function weaveTranslator(options?: TranslateOptions): ConventionTranslator {
-  return translator("Weave", weaveAttributes, () => true, options);
+  return defineTranslator("Weave", weaveAttributes, () => true, options);
 }

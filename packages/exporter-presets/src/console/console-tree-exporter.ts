@@ -70,7 +70,7 @@ export class ConsoleTreeExporter implements SpanExporter {
       try {
         this.add(span);
       } catch (error) {
-        diag.error("genai-otel: console preset could not handle a span", error);
+        diag.warn("genai-otel: console preset could not handle a span", error);
       }
     }
     resultCallback({ code: ExportResultCode.SUCCESS });
@@ -137,7 +137,7 @@ export class ConsoleTreeExporter implements SpanExporter {
     try {
       this.write(`${text}\n`);
     } catch (error) {
-      diag.error("genai-otel: console preset could not write a trace", error);
+      diag.warn("genai-otel: console preset could not write a trace", error);
     }
   }
 }

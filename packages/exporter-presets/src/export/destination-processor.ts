@@ -51,7 +51,7 @@ export class DestinationSpanProcessor implements SpanProcessor {
       if (this.filter === undefined || this.filter(span)) this.exporter.onSpanStart(span);
       this.inner.onStart(span, parentContext);
     } catch (error) {
-      diag.error(`genai-otel: preset "${this.exporter.preset}" span processor failed on span start`, error);
+      diag.warn(`genai-otel: preset "${this.exporter.preset}" span processor failed on span start`, error);
     }
   }
 
@@ -63,7 +63,7 @@ export class DestinationSpanProcessor implements SpanProcessor {
       }
       this.inner.onEnd(span);
     } catch (error) {
-      diag.error(`genai-otel: preset "${this.exporter.preset}" span processor failed on span end`, error);
+      diag.warn(`genai-otel: preset "${this.exporter.preset}" span processor failed on span end`, error);
     }
   }
 

@@ -1,7 +1,6 @@
-import { diag } from "@opentelemetry/api";
-import { type ExportResult, ExportResultCode } from "@opentelemetry/core";
+import type { ExportResult } from "@opentelemetry/core";
 import type { ReadableSpan, SpanExporter } from "@opentelemetry/sdk-trace-base";
-import { redact } from "./redact";
+import { reportFailedExport, settleExport } from "./export-report";
 
 /** Counters of one destination's exporter. */
 export interface ExportCounts {
@@ -63,23 +62,14 @@ export class ReportingSpanExporter implements SpanExporter {
 
   export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
     this.counts.handedOver += spans.length;
-    let settled = false;
-    const done = (result: ExportResult) => {
-      if (settled) return;
-      settled = true;
-      if (result.code === ExportResultCode.SUCCESS) {
+    settleExport(
+      (done) => this.inner.export(spans, done),
+      resultCallback,
+      () => {
         this.counts.exportedSpans += spans.length;
-        resultCallback(result);
-        return;
-      }
-      const error = this.failed(spans.length, result.error);
-      resultCallback({ code: ExportResultCode.FAILED, error });
-    };
-    try {
-      this.inner.export(spans, done);
-    } catch (error) {
-      done({ code: ExportResultCode.FAILED, error: error instanceof Error ? error : new Error(String(error)) });
-    }
+      },
+      (error) => this.failed(spans.length, error),
+    );
   }
 
   shutdown(): Promise<void> {
@@ -93,21 +83,14 @@ export class ReportingSpanExporter implements SpanExporter {
   private failed(count: number, error: unknown): Error {
     this.counts.failedSpans += count;
     this.counts.failedExports++;
-    const reason = redact(describeError(error), this.secrets);
-    this.counts.lastError = reason;
-    diag.warn(
-      `genai-otel: preset "${this.preset}" could not export ${count} span(s) (${this.counts.failedSpans} lost so far): ${reason}`,
-    );
-    return new Error(`genai-otel: preset "${this.preset}" export failed: ${reason}`);
+    const report = reportFailedExport(error, this.secrets, {
+      preset: this.preset,
+      count,
+      lost: this.counts.failedSpans,
+      unit: "span(s)",
+      signal: "export",
+    });
+    this.counts.lastError = report.reason;
+    return report.error;
   }
-}
-
-/** An export error as a one-line reason (message, plus its code when the message lacks it); may hold secrets. */
-export function describeError(error: unknown): string {
-  if (error === undefined || error === null) return "unknown error";
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return code === undefined || String(error.message).includes(String(code)) ? error.message : `${error.message} (${String(code)})`;
-  }
-  return String(error);
 }

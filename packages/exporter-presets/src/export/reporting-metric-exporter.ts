@@ -1,9 +1,7 @@
-import { diag } from "@opentelemetry/api";
-import { type ExportResult, ExportResultCode } from "@opentelemetry/core";
+import type { ExportResult } from "@opentelemetry/core";
 import type { AggregationTemporalitySelector, PushMetricExporter, ResourceMetrics } from "@opentelemetry/sdk-metrics";
 import { type MetricsTemporality, temporalitySelector } from "../metrics/temporality";
-import { redact } from "./redact";
-import { describeError } from "./reporting-exporter";
+import { reportFailedExport, settleExport } from "./export-report";
 
 /** What happened to one destination's metrics so far. */
 export interface MetricExportCounts {
@@ -54,22 +52,14 @@ export class ReportingMetricExporter implements PushMetricExporter {
 
   export(metrics: ResourceMetrics, resultCallback: (result: ExportResult) => void): void {
     const points = countPoints(metrics);
-    let settled = false;
-    const done = (result: ExportResult) => {
-      if (settled) return;
-      settled = true;
-      if (result.code === ExportResultCode.SUCCESS) {
+    settleExport(
+      (done) => this.inner.export(metrics, done),
+      resultCallback,
+      () => {
         this.counts.exportedPoints += points;
-        resultCallback(result);
-        return;
-      }
-      resultCallback({ code: ExportResultCode.FAILED, error: this.failed(points, result.error) });
-    };
-    try {
-      this.inner.export(metrics, done);
-    } catch (error) {
-      done({ code: ExportResultCode.FAILED, error: error instanceof Error ? error : new Error(String(error)) });
-    }
+      },
+      (error) => this.failed(points, error),
+    );
   }
 
   forceFlush(): Promise<void> {
@@ -83,10 +73,15 @@ export class ReportingMetricExporter implements PushMetricExporter {
   private failed(points: number, error: unknown): Error {
     this.counts.failedPoints += points;
     this.counts.failedExports++;
-    const reason = redact(describeError(error), this.secrets);
-    this.counts.lastError = reason;
-    diag.warn(`genai-otel: preset "${this.preset}" could not export ${points} metric point(s) (${this.counts.failedPoints} lost so far): ${reason}`);
-    return new Error(`genai-otel: preset "${this.preset}" metrics export failed: ${reason}`);
+    const report = reportFailedExport(error, this.secrets, {
+      preset: this.preset,
+      count: points,
+      lost: this.counts.failedPoints,
+      unit: "metric point(s)",
+      signal: "metrics export",
+    });
+    this.counts.lastError = report.reason;
+    return report.error;
   }
 }
 

@@ -62,7 +62,7 @@ export class OtlpJsonFileExporter implements SpanExporter {
     if (this.stream !== undefined && !this.stream.destroyed) return this.stream;
     const stream = createWriteStream(this.path, { flags: "a" });
     stream.on("error", (error) => {
-      diag.error(`genai-otel: preset "file" cannot write to ${this.path}`, error);
+      diag.warn(`genai-otel: preset "file" cannot write to ${this.path}`, error);
       if (this.stream === stream) this.stream = undefined;
     });
     this.stream = stream;

@@ -45,12 +45,12 @@ export class MetricsPipeline {
 
   /** Collects and exports the metrics on every destination now. Never rejects. */
   async forceFlush(): Promise<void> {
-    await this.meterProvider?.forceFlush().catch((error: unknown) => diag.error("genai-otel: metrics forceFlush failed", error));
+    await this.meterProvider?.forceFlush().catch((error: unknown) => diag.warn("genai-otel: metrics forceFlush failed", error));
   }
 
   /** Exports a last time, stops the readers and unregisters the global MeterProvider if it is ours. Never rejects. */
   async shutdown(): Promise<void> {
-    await this.meterProvider?.shutdown().catch((error: unknown) => diag.error("genai-otel: metrics shutdown failed", error));
+    await this.meterProvider?.shutdown().catch((error: unknown) => diag.warn("genai-otel: metrics shutdown failed", error));
     if (this.registered && metrics.getMeterProvider() === this.meterProvider) metrics.disable();
     this.registered = false;
   }

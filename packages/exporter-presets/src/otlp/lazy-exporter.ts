@@ -24,7 +24,7 @@ export class LazyExporter<Batch, E extends Exporter<Batch>> implements Exporter<
    */
   constructor(load: () => Promise<E>, what: string) {
     this.ready = load();
-    this.ready.catch((error: unknown) => diag.error(`genai-otel: could not load ${what}`, error));
+    this.ready.catch((error: unknown) => diag.warn(`genai-otel: could not load ${what}`, error));
   }
 
   export(batch: Batch, resultCallback: (result: ExportResult) => void): void {

@@ -37,7 +37,7 @@ export function patchCallbackManager(patcher: Patcher): void {
         try {
           observe(spans, args[0], (args[1] ?? {}) as EventDetail);
         } catch (err) {
-          diag.warn("genai-otel llamaindex: could not read a LlamaIndex event", err);
+          diag.warn("genai-otel: could not read a LlamaIndex event", err);
         }
         return original.apply(this, args);
       },

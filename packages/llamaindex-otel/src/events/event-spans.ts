@@ -85,7 +85,7 @@ export class EventSpans {
   private sweepOldest(): void {
     const oldest = this.open.keys().next().value;
     if (oldest === undefined) return;
-    diag.debug(`genai-otel llamaindex: more than ${MAX_OPEN} LLM calls without an end event; ending the oldest as incomplete`);
+    diag.warn(`genai-otel: more than ${MAX_OPEN} LLM calls without an end event; ending the oldest as incomplete`);
     this.finish(oldest, "incomplete");
   }
 }

@@ -88,7 +88,7 @@ export function patchWorkflowAgents(mod: Record<string, unknown>, patcher: Patch
  */
 export function instrumentAgentWorkflowClass(patcher: Patcher, proto: object): void {
   if (typeof (proto as { runStream?: unknown }).runStream !== "function") {
-    diag.debug("genai-otel llamaindex: this @llamaindex/workflow has no AgentWorkflow#runStream (before 1.1); agent runs get no invoke_agent span");
+    diag.warn("genai-otel: this @llamaindex/workflow has no AgentWorkflow#runStream (before 1.1); agent runs get no invoke_agent span");
     return;
   }
   patcher.wrapMethod(proto, "run", tracedMethod(describeRun));

@@ -33,7 +33,7 @@ export function watchEmbeddingUsage(model: object): void {
     if (!session || typeof (session as PromiseLike<unknown>).then !== "function") return;
     (session as PromiseLike<unknown>).then(wrapCreate, () => {});
   } catch (err) {
-    diag.debug("genai-otel llamaindex: could not watch embedding usage", err);
+    diag.warn("genai-otel: could not watch embedding usage", err);
   }
 }
 

@@ -1,4 +1,4 @@
-import { type Attributes, type AttributeValue, diag } from "@opentelemetry/api";
+import { type Attributes, diag } from "@opentelemetry/api";
 import { ATTR_GEN_AI_OPERATION_NAME, ATTR_GENAI_OTEL_FRAMEWORK } from "../attributes";
 import { type ConventionTranslator, DEFAULT_MAX_ITEMS, type SpanInfo, type TranslateOptions } from "./types";
 
@@ -11,37 +11,17 @@ export function isGenAISpan(attributes: Attributes): boolean {
   return attributes[ATTR_GEN_AI_OPERATION_NAME] !== undefined || attributes[ATTR_GENAI_OTEL_FRAMEWORK] !== undefined;
 }
 
-/** Adds a value unless it is absent, a non-finite number or an empty string. */
-export function put(out: Attributes, key: string, value: AttributeValue | undefined | null): void {
-  if (value === undefined || value === null) return;
-  if (typeof value === "number" && !Number.isFinite(value)) return;
-  if (value === "") return;
-  out[key] = value;
-}
-
-/** A string attribute, or undefined. */
-export function str(attributes: Attributes, key: string): string | undefined {
-  const v = attributes[key];
-  return typeof v === "string" && v !== "" ? v : undefined;
-}
-
-/** A numeric attribute, or undefined. */
-export function num(attributes: Attributes, key: string): number | undefined {
-  const v = attributes[key];
-  return typeof v === "number" && Number.isFinite(v) ? v : undefined;
-}
-
 /**
  * Builds a translator from a function computing the added attributes: skips non-GenAI spans,
  * merges without overwriting attributes the span already has, applies `keepSource`, and turns any
- * error into "leave the span as it was" (reported through `diag.debug`).
+ * error into "leave the span as it was" (reported through `diag.warn`).
  *
  * @param retained - `gen_ai.*` keys the target convention reads itself (kept even when `keepSource` is false)
  * @param dropped - keys to leave out of this destination's copy whatever `keepSource` says (a key
  *   that would make the backend misread the span, e.g. Datadog types any span with an operation
  *   name it does not know as a workflow)
  */
-export function translator(
+export function defineTranslator(
   label: string,
   added: (attributes: Attributes, span: SpanInfo, maxItems: number) => Attributes,
   retained: (key: string) => boolean,
@@ -65,7 +45,7 @@ export function translator(
       }
       return out;
     } catch (err) {
-      diag.debug(`genai-otel: ${label} translation failed; span left as it was`, err);
+      diag.warn(`genai-otel: ${label} translation failed; span left as it was`, err);
       return attributes;
     }
   };

@@ -1,3 +1,7 @@
+/**
+ * Reading what LangChain passes to callbacks (serialized runs, tool input) and reporting a callback's own failure.
+ * @module
+ */
 import { diag } from "@opentelemetry/api";
 import type { Serialized } from "@langchain/core/load/serializable";
 
@@ -6,7 +10,7 @@ import type { Serialized } from "@langchain/core/load/serializable";
  * plain try/catch, no closure per call) so nothing ever reaches LangChain.
  */
 export function reportFailure(method: string, err: unknown): void {
-  diag.error(`genai-otel/langchain: ${method} failed; the run is not affected`, err);
+  diag.warn(`genai-otel: ${method} failed; the run is not affected`, err);
 }
 
 /** A run's name from its serialized form: `name`, else the last part of its id. */
