@@ -58,7 +58,7 @@ describe("a LangChain RAG chain in each backend's view", () => {
     const chat = spans.find((s) => s.attributes["gen_ai.operation.name"] === "chat");
     expect(retrieval?.attributes["gen_ai.retrieval.query.text"]).toBe("What is the capital of France?");
     expect(typeof chat?.attributes["gen_ai.response.time_to_first_chunk"]).toBe("number");
-    expect(spans.some((s) => s.name === "RunnableSequence" && s.parentSpanContext === undefined)).toBe(true);
+    expect(spans.some((s) => s.name === "invoke_workflow RunnableSequence" && s.parentSpanContext === undefined)).toBe(true);
   });
 
   it("langfuse: retriever and chain types, retrieval input/output, completion start time", async () => {
@@ -66,7 +66,7 @@ describe("a LangChain RAG chain in each backend's view", () => {
     const v = rendered("langfuse");
     expect(attrs(v, "retrieval")).toMatchObject({ "langfuse.observation.type": "retriever", "langfuse.observation.input": "What is the capital of France?" });
     expect(JSON.parse(String(attrs(v, "retrieval")["langfuse.observation.output"]))[0]).toMatchObject({ content: "Paris is the capital of France." });
-    expect(attrs(v, "RunnableSequence")["langfuse.observation.type"]).toBe("chain");
+    expect(attrs(v, "invoke_workflow RunnableSequence")["langfuse.observation.type"]).toBe("chain");
     const chat = v.get("chat") as ReadableSpan;
     const startMs = chat.startTime[0] * 1000 + chat.startTime[1] / 1e6;
     const expected = new Date(startMs + Number(chat.attributes["gen_ai.response.time_to_first_chunk"]) * 1000).toISOString();
