@@ -67,7 +67,9 @@ describe("the gRPC exporters are optional peer dependencies", () => {
           )
         ).stdout,
       );
-      const errors = Object.fromEntries(Object.entries(found).map(([key, { code, message }]) => [key, Object.assign(new Error(message), { code })]));
+      const errors = Object.fromEntries(
+        Object.entries(found).map(([key, { code, message }]) => [key, Object.assign(new Error(message), { code })]),
+      ) as Record<"cjs" | "metric" | "own", Error & { code: string }>;
       expect(errors.cjs.code).toBe("MODULE_NOT_FOUND");
       expect(explainMissing(errors.cjs, "jaeger", "traces").message).toMatch(
         new RegExp(`"jaeger" exporter preset sends traces over OTLP/gRPC.*needs the optional peer dependency ${TRACE}: install it`),
