@@ -7,7 +7,7 @@
  * checks the spans that arrive over OTLP (with each adapter's package version as the scope version),
  * and that a gRPC preset without the optional gRPC exporters says which package to install.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -58,6 +58,28 @@ function pack(out: string): Map<string, string> {
   return tarballs;
 }
 
+/**
+ * Runs `node <args>` without blocking this process's event loop: the stand-ins the program talks to
+ * run here. Killed after `timeoutMs`.
+ */
+function runNode(args: string[], cwd: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<{ status: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => {
+      output += `\n(killed after ${timeoutMs / 1000} s)`;
+      child.kill();
+    }, timeoutMs);
+    child.on("error", reject);
+    child.on("close", (status) => {
+      clearTimeout(timer);
+      resolve({ status, output });
+    });
+  });
+}
+
 function npm(args: string[], cwd: string, env: NodeJS.ProcessEnv): string {
   const result = spawnSync("npm", [...args, "--loglevel=error"], { cwd, env, encoding: "utf8" });
   if (result.status !== 0) fail(`npm ${args.join(" ")} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
@@ -94,10 +116,10 @@ try {
 
   writeFileSync(join(app, "harness.mjs"), HARNESS);
   writeFileSync(join(app, "readme.mjs"), usageProgram(root));
-  const run = spawnSync(process.execPath, ["readme.mjs"], {
-    cwd: app,
-    encoding: "utf8",
-    env: {
+  const run = await runNode(
+    ["readme.mjs"],
+    app,
+    {
       ...env,
       OPENAI_BASE_URL: openai.url,
       OTEL_EXPORTER_OTLP_ENDPOINT: receiver.httpUrl,
@@ -105,8 +127,9 @@ try {
       GENAI_OTEL_PRESET: "",
       OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT: "",
     },
-  });
-  if (run.status !== 0) fail(`the README Usage snippets failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
+    300_000,
+  );
+  if (run.status !== 0) fail(`the README Usage snippets failed (${run.status}):\n${run.output}`);
   const spans = receiver.spans().filter((span) => span.resource["service.name"] === "my-app");
   for (const dir of ["langchain-otel", "llamaindex-otel"]) {
     const scope = `@genai-otel/${dir}`;
@@ -136,7 +159,12 @@ try {
   }
   phase("gRPC without its optional peers says what to install");
   console.log(`release-check: passed in ${((Date.now() - started) / 1000).toFixed(1)} s (${phases.join("; ")})`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
 } finally {
-  await Promise.allSettled([registry.close(), openai.close(), receiver.close()]);
+  const closed = Promise.allSettled([registry.close(), openai.close(), receiver.close()]);
+  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
   rmSync(work, { recursive: true, force: true });
 }
+process.exit();
