@@ -20,7 +20,7 @@ import { startRegistry } from "./release-check/verdaccio";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const PACKAGES = ["core-semconv", "langchain-otel", "llamaindex-otel", "exporter-presets"] as const;
 /** What the user's app has before adding genai-otel (the versions the workspace tests). */
-const APP_DEPENDENCIES = ["@langchain/core@1.2.13", "@langchain/openai@1.5.8", "llamaindex@0.12.1", "@llamaindex/openai@0.4.22", "zod@3.25.76"];
+const APP_DEPENDENCIES = ["@langchain/core@1.4.0", "@langchain/openai@1.6.0", "llamaindex@0.12.1", "@llamaindex/openai@0.4.23", "zod@3.25.76"];
 
 const started = Date.now();
 const phases: string[] = [];
