@@ -19,8 +19,13 @@ import { startRegistry } from "./release-check/verdaccio";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const PACKAGES = ["core-semconv", "langchain-otel", "llamaindex-otel", "exporter-presets"] as const;
-/** What the user's app has before adding genai-otel (the versions the workspace tests). */
-const APP_DEPENDENCIES = ["@langchain/core@1.4.0", "@langchain/openai@1.6.0", "llamaindex@0.12.1", "@llamaindex/openai@0.4.23", "zod@3.25.76"];
+/**
+ * What the user's app has before adding genai-otel: the versions the workspace tests, except
+ * `@llamaindex/openai` 0.4.22: 0.4.23 wants `@llamaindex/core` 0.6.23 while llamaindex 0.12.1's
+ * `@llamaindex/workflow` 1.1.24 wants 0.6.22, which npm refuses (ERESOLVE) once a package peers on
+ * `@llamaindex/workflow` (as llamaindex-otel does, optionally). zod 3, as the examples use.
+ */
+const APP_DEPENDENCIES = ["@langchain/core@1.4.0", "@langchain/openai@1.6.0", "llamaindex@0.12.1", "@llamaindex/openai@0.4.22", "zod@3.25.76"];
 
 const started = Date.now();
 const phases: string[] = [];
@@ -106,7 +111,7 @@ try {
   phase("scratch app with LangChain.js and LlamaIndex.TS");
   const commands = installCommands(root);
   if (commands.length === 0) fail("README Install section has no npm install line");
-  for (const args of commands) npm(["install", ...args], app, env);
+  for (const args of commands) npm(args, app, env);
   phase(`README install lines (${commands.length})`);
 
   const ls = spawnSync("npm", ["ls", "--all"], { cwd: app, env, encoding: "utf8" });

@@ -2,9 +2,10 @@ import { PresetConfigurationError } from "../errors";
 import type { OtlpSignal } from "./signal";
 
 /**
- * The OTLP gRPC exporters are optional peer dependencies of this package (with `@grpc/grpc-js`
- * they add about 20 packages and 14 MB that HTTP users do not need). The ranges here must equal
- * the `peerDependencies` in package.json (a test checks).
+ * The OTLP gRPC exporters are optional peer dependencies of this package: with `@grpc/grpc-js`
+ * they were 42 of the 79 packages (21 of 83 MB) of an install, which HTTP users do not need
+ * (BENCHMARKS.md, "Install size"). The ranges here must equal the `peerDependencies` in
+ * package.json (a test checks).
  */
 export const GRPC_PACKAGES: Readonly<Record<OtlpSignal, { readonly name: string; readonly range: string }>> = {
   traces: { name: "@opentelemetry/exporter-trace-otlp-grpc", range: "^0.223.1" },
