@@ -2,9 +2,13 @@ import { defineConfig, type Options } from "tsup";
 
 /**
  * The one build configuration every published package extends: ESM + CJS + declarations for
- * both, targeting the oldest Node the packages declare in `engines`.
+ * both, targeting the oldest Node the packages declare in `engines`. Source maps are kept (stack
+ * traces with `--enable-source-maps` name our source files and lines) without `sourcesContent`,
+ * which halved the packed tarballs (BENCHMARKS.md, "Install size"). A package's own
+ * `esbuildOptions` run after the shared ones.
  */
 export function libraryConfig(entry: Record<string, string> = { index: "src/index.ts" }, extra: Options = {}) {
+  const { esbuildOptions: own, ...rest } = extra;
   return defineConfig({
     entry,
     format: ["esm", "cjs"],
@@ -15,6 +19,10 @@ export function libraryConfig(entry: Record<string, string> = { index: "src/inde
     platform: "node",
     splitting: false,
     treeshake: true,
-    ...extra,
+    ...rest,
+    esbuildOptions(options, context) {
+      options.sourcesContent = false;
+      own?.(options, context);
+    },
   });
 }

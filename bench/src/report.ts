@@ -60,6 +60,8 @@ export function renderMarkdown(report: BenchReport): string {
     importSection(report),
     "",
     ...(report.serializer ? [serializerSection(report.serializer), ""] : []),
+    installSize(),
+    "",
     profileSection(report),
     "",
     method(report),
@@ -72,6 +74,12 @@ export function renderMarkdown(report: BenchReport): string {
  */
 function analysis(): string {
   const file = new URL("../analysis.md", import.meta.url);
+  return existsSync(file) ? readFileSync(file, "utf8").trim() : "";
+}
+
+/** Install and tarball sizes (`bench/install-size.md`), measured by hand and dated there; included as it is. */
+function installSize(): string {
+  const file = new URL("../install-size.md", import.meta.url);
   return existsSync(file) ? readFileSync(file, "utf8").trim() : "";
 }
 

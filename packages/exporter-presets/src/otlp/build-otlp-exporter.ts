@@ -7,6 +7,7 @@ import { ReportingSpanExporter } from "../export/reporting-exporter";
 import { SpanViewExporter } from "../export/span-view-exporter";
 import { SplittingSpanExporter } from "../export/split-exporter";
 import { guardedAgentFactory } from "./guarded-agent";
+import { assertGrpcPackageInstalled } from "./grpc-packages";
 import { LazyGrpcSpanExporter } from "./lazy-grpc-exporter";
 import type { OtlpPlan } from "./plan";
 import { type OtlpTransport, resolveTransport } from "./transport";
@@ -21,15 +22,17 @@ import type { OtlpTransportOptions } from "./types";
  * attributes, request size), on its own copy, and reports failures without secrets (see
  * {@link ReportingSpanExporter}). Logs the configuration (endpoint without credentials, protocol,
  * header names only) with `diag.debug`.
- * @throws PresetConfigurationError for an endpoint that is not a URL or malformed headers.
+ * @throws PresetConfigurationError for an endpoint that is not a URL, malformed headers, or gRPC
+ *   without `@opentelemetry/exporter-trace-otlp-grpc` installed (an optional peer dependency).
  */
 export function buildOtlpExporter(plan: OtlpPlan, options: OtlpTransportOptions): SpanExporter {
   // Only a metrics endpoint can be left undetermined.
   const transport = resolveTransport(plan, options, "traces") as OtlpTransport;
+  if (plan.protocol === "grpc") assertGrpcPackageInstalled(plan.preset, "traces");
   const { config } = transport;
 
   let exporter: SpanExporter;
-  if (plan.protocol === "grpc") exporter = new LazyGrpcSpanExporter(config);
+  if (plan.protocol === "grpc") exporter = new LazyGrpcSpanExporter(config, plan.preset);
   else if (plan.protocol === "http/json") exporter = new HttpJsonExporter({ ...config, httpAgentOptions: guardedAgentFactory("traces", transport.secrets) } as never);
   else exporter = new HttpProtobufExporter({ ...config, httpAgentOptions: guardedAgentFactory("traces", transport.secrets) } as never);
 

@@ -5,6 +5,7 @@ import type { PushMetricExporter } from "@opentelemetry/sdk-metrics";
 import { ReportingMetricExporter } from "../export/reporting-metric-exporter";
 import { type MetricsTemporality, resolveTemporality, temporalityPreference } from "../metrics/temporality";
 import { guardedAgentFactory } from "./guarded-agent";
+import { assertGrpcPackageInstalled } from "./grpc-packages";
 import { LazyGrpcMetricExporter } from "./lazy-grpc-metric-exporter";
 import type { OtlpPlan } from "./plan";
 import { resolveTransport } from "./transport";
@@ -21,7 +22,8 @@ import type { OtlpMetricsOptions, OtlpTransportOptions } from "./types";
  * @param preference - the temporality the backend prefers.
  * @returns the exporter, wrapped for reporting; `undefined` when an HTTP
  *   `endpoint` option has no `/v1/traces` to derive the metrics URL from and no metrics endpoint is set.
- * @throws PresetConfigurationError for an invalid endpoint, malformed headers or an unknown temporality.
+ * @throws PresetConfigurationError for an invalid endpoint, malformed headers, an unknown temporality, or
+ *   gRPC without `@opentelemetry/exporter-metrics-otlp-grpc` installed (an optional peer dependency).
  */
 export function buildOtlpMetricExporter(
   plan: OtlpPlan,
@@ -30,11 +32,12 @@ export function buildOtlpMetricExporter(
 ): ReportingMetricExporter | undefined {
   const transport = resolveTransport(plan, options, "metrics");
   if (transport === undefined) return undefined;
+  if (plan.protocol === "grpc") assertGrpcPackageInstalled(plan.preset, "metrics");
   const temporality = resolveTemporality(plan.preset, options.metricsTemporality, preference);
   const config = { ...transport.config, temporalityPreference: temporalityPreference(temporality.value) };
 
   let exporter: PushMetricExporter;
-  if (plan.protocol === "grpc") exporter = new LazyGrpcMetricExporter(config);
+  if (plan.protocol === "grpc") exporter = new LazyGrpcMetricExporter(config, plan.preset);
   else if (plan.protocol === "http/json") exporter = new HttpJsonMetricExporter({ ...config, httpAgentOptions: guardedAgentFactory("metrics", transport.secrets) } as never);
   else exporter = new HttpProtobufMetricExporter({ ...config, httpAgentOptions: guardedAgentFactory("metrics", transport.secrets) } as never);
 

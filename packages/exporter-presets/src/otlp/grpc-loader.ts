@@ -5,6 +5,9 @@
  * `import()` in the ESM build and from source. The specifiers are literal so bundlers see them.
  */
 
+import { GRPC_PACKAGES, missingGrpcMessage } from "./grpc-packages";
+import type { OtlpSignal } from "./signal";
+
 /** The subset of a gRPC exporter's configuration genai-otel sets. */
 export interface GrpcExporterConfig {
   url?: string;
@@ -23,16 +26,36 @@ function isCjsBuild(): boolean {
   return typeof __GENAI_OTEL_CJS__ !== "undefined" && __GENAI_OTEL_CJS__;
 }
 
-/** Loads `@opentelemetry/exporter-trace-otlp-grpc`. */
-export function loadGrpcTraceExporterModule(): Promise<TraceModule> {
-  if (isCjsBuild()) return Promise.resolve().then(() => require("@opentelemetry/exporter-trace-otlp-grpc") as TraceModule);
-  return import("@opentelemetry/exporter-trace-otlp-grpc");
+/**
+ * Loads `@opentelemetry/exporter-trace-otlp-grpc`.
+ * @param preset - the preset it is loaded for, for the error when the package is missing.
+ */
+export function loadGrpcTraceExporterModule(preset: string): Promise<TraceModule> {
+  const loaded: Promise<TraceModule> = isCjsBuild()
+    ? Promise.resolve().then(() => require("@opentelemetry/exporter-trace-otlp-grpc") as TraceModule)
+    : import("@opentelemetry/exporter-trace-otlp-grpc");
+  return loaded.catch((error: unknown) => Promise.reject(explainMissing(error, preset, "traces")));
 }
 
-/** Loads `@opentelemetry/exporter-metrics-otlp-grpc`. */
-export function loadGrpcMetricExporterModule(): Promise<MetricModule> {
-  if (isCjsBuild()) return Promise.resolve().then(() => require("@opentelemetry/exporter-metrics-otlp-grpc") as MetricModule);
-  return import("@opentelemetry/exporter-metrics-otlp-grpc");
+/**
+ * Loads `@opentelemetry/exporter-metrics-otlp-grpc`.
+ * @param preset - the preset it is loaded for, for the error when the package is missing.
+ */
+export function loadGrpcMetricExporterModule(preset: string): Promise<MetricModule> {
+  const loaded: Promise<MetricModule> = isCjsBuild()
+    ? Promise.resolve().then(() => require("@opentelemetry/exporter-metrics-otlp-grpc") as MetricModule)
+    : import("@opentelemetry/exporter-metrics-otlp-grpc");
+  return loaded.catch((error: unknown) => Promise.reject(explainMissing(error, preset, "metrics")));
+}
+
+/** A load failure as an Error; for the optional peer itself missing, the error that says what to install. */
+export function explainMissing(error: unknown, preset: string, signal: OtlpSignal): Error {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  const notFound = code === "MODULE_NOT_FOUND" || code === "ERR_MODULE_NOT_FOUND";
+  if (notFound && typeof message === "string" && message.includes(GRPC_PACKAGES[signal].name)) {
+    return new Error(missingGrpcMessage(preset, signal), { cause: error });
+  }
+  return asError(error);
 }
 
 /**

@@ -10,10 +10,13 @@ export type { GrpcExporterConfig } from "./grpc-loader";
  * Spans exported before the module is ready wait for it; if it cannot load, exports fail.
  */
 export class LazyGrpcSpanExporter extends LazyExporter<ReadableSpan[], SpanExporter> implements SpanExporter {
-  /** @param config - url, headers (sent as gRPC metadata), compression and timeout. */
-  constructor(config: GrpcExporterConfig) {
+  /**
+   * @param config - url, headers (sent as gRPC metadata), compression and timeout.
+   * @param preset - the preset it exports for, for the error when the gRPC exporter package is missing.
+   */
+  constructor(config: GrpcExporterConfig, preset = "otlp") {
     super(
-      () => loadGrpcTraceExporterModule().then((module) => new module.OTLPTraceExporter(grpcOptions(config) as never) as SpanExporter),
+      () => loadGrpcTraceExporterModule(preset).then((module) => new module.OTLPTraceExporter(grpcOptions(config) as never) as SpanExporter),
       "the OTLP gRPC exporter",
     );
   }

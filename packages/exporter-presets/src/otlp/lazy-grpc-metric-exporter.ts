@@ -9,10 +9,13 @@ import { LazyExporter } from "./lazy-exporter";
  * before the module may have loaded.
  */
 export class LazyGrpcMetricExporter extends LazyExporter<ResourceMetrics, PushMetricExporter> implements PushMetricExporter {
-  /** @param config - url, headers (sent as gRPC metadata), compression and timeout. */
-  constructor(config: GrpcExporterConfig) {
+  /**
+   * @param config - url, headers (sent as gRPC metadata), compression and timeout.
+   * @param preset - the preset it exports for, for the error when the gRPC exporter package is missing.
+   */
+  constructor(config: GrpcExporterConfig, preset = "otlp") {
     super(
-      () => loadGrpcMetricExporterModule().then((module) => new module.OTLPMetricExporter(grpcOptions(config) as never) as PushMetricExporter),
+      () => loadGrpcMetricExporterModule(preset).then((module) => new module.OTLPMetricExporter(grpcOptions(config) as never) as PushMetricExporter),
       "the OTLP gRPC metric exporter",
     );
   }
