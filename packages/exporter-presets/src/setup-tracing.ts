@@ -1,5 +1,6 @@
 import { context, DiagConsoleLogger, diag, propagation, type ProxyTracerProvider, trace } from "@opentelemetry/api";
 import { diagLogLevelFromString } from "@opentelemetry/core";
+import { resolveSetting } from "@genai-otel/core-semconv";
 import type { Sampler } from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import { createDestination, type ExportMode } from "./destination";
@@ -15,6 +16,7 @@ import { type MetricsSettings, resolveMetricsSettings } from "./metrics/settings
 import type { PresetName } from "./presets/registry";
 import { buildResource } from "./resource";
 import { selectPresets } from "./select-presets";
+import { SETUP_TRACING_SETTINGS } from "./settings";
 import type { SetupTracingOptions, TracingSetup } from "./setup-options";
 
 export type { SetupTracingOptions, TracingSetup } from "./setup-options";
@@ -68,7 +70,7 @@ export function setupTracing(options: SetupTracingOptions = {}): TracingSetup {
     ...(options.spanLimits === undefined ? {} : { spanLimits: options.spanLimits }),
     ...(options.sampler === undefined ? {} : { sampler: options.sampler }),
   });
-  const registerGlobal = options.registerGlobal ?? true;
+  const registerGlobal = resolveSetting(SETUP_TRACING_SETTINGS.registerGlobal, options.registerGlobal);
   if (registerGlobal) {
     tracerProvider.register();
     metricsPipeline.register();
@@ -91,7 +93,7 @@ export function setupTracing(options: SetupTracingOptions = {}): TracingSetup {
     if (event === "beforeExit") metricsFlushedBeforeExit = true;
     await Promise.all([flushSpans(), withMetrics ? metricsPipeline.forceFlush() : undefined]);
   };
-  const removeExitHooks = resolveFlushOnExit(options.flushOnExit) ? flushOnExit(flushAtExit) : undefined;
+  const removeExitHooks = resolveSetting(SETUP_TRACING_SETTINGS.flushOnExit, options.flushOnExit) ? flushOnExit(flushAtExit) : undefined;
   const stopSpans = () =>
     tracerProvider
       .shutdown()
@@ -131,17 +133,17 @@ function installDiagLoggerFromEnv(): void {
 }
 
 function resolveExportMode(option: ExportMode | undefined): ExportMode {
-  const [raw, source] = option !== undefined ? [option, 'option "exportMode"'] : [readEnv("GENAI_OTEL_EXPORT_MODE"), "GENAI_OTEL_EXPORT_MODE"];
-  if (raw === undefined) return "batched";
-  const value = raw.toLowerCase();
-  if (value === "batched" || value === "immediate") return value;
-  throw new PresetConfigurationError(`Unknown export mode "${raw}" from ${source}; expected "batched" or "immediate".`);
+  if (option === undefined) {
+    const raw = readEnv("GENAI_OTEL_EXPORT_MODE");
+    if (raw === undefined) return SETUP_TRACING_SETTINGS.exportMode.default;
+    return checkExportMode(SETUP_TRACING_SETTINGS.exportMode.parse(raw), raw, "GENAI_OTEL_EXPORT_MODE");
+  }
+  return checkExportMode(SETUP_TRACING_SETTINGS.exportMode.parse(option), option, 'option "exportMode"');
 }
 
-function resolveFlushOnExit(option: boolean | undefined): boolean {
-  if (option !== undefined) return option;
-  const raw = readEnv("GENAI_OTEL_FLUSH_ON_EXIT")?.toLowerCase();
-  return raw === "true" || raw === "1";
+function checkExportMode(mode: ExportMode | undefined, raw: string, source: string): ExportMode {
+  if (mode !== undefined) return mode;
+  throw new PresetConfigurationError(`Unknown export mode "${raw}" from ${source}; expected "batched" or "immediate".`);
 }
 
 function describeMetrics(settings: MetricsSettings, exporters: readonly (ReportingMetricExporter | undefined)[]): string {

@@ -16,6 +16,7 @@ import {
   toolAttributes,
   workflowAttributes,
 } from "@genai-otel/core-semconv";
+import { resolveSetting } from "@genai-otel/core-semconv/internal";
 import type { AgentAction, AgentFinish } from "@langchain/core/agents";
 import { BaseCallbackHandler } from "@langchain/core/callbacks/base";
 import type { DocumentInterface } from "@langchain/core/documents";
@@ -33,6 +34,7 @@ import { markAgent, nearestGraph, noteInference } from "./agents";
 import { parseMaybeJson, reportFailure, serializedName } from "./run-helpers";
 import { controlFlowOf, isResumeInput } from "./control-flow";
 import type { RunEntry } from "./run-registry";
+import { LANGCHAIN_SETTINGS } from "./settings";
 import { RunTracker, attachTracker } from "./tracker";
 
 type Dict = Record<string, unknown>;
@@ -69,8 +71,8 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     const copyOf = options instanceof OpenTelemetryCallbackHandler ? options : undefined;
     this.tracker = copyOf ? copyOf.tracker : new RunTracker(options);
     attachTracker(this, this.tracker);
-    const propagate = options.propagateContext ?? process.env.GENAI_OTEL_LANGCHAIN_PROPAGATE_CONTEXT === "true";
-    if (!copyOf) this.tracker.propagate = propagate === true;
+    const propagate = resolveSetting(LANGCHAIN_SETTINGS.propagateContext, options.propagateContext);
+    if (!copyOf) this.tracker.propagate = propagate;
     if (!copyOf && propagate) this.undoPropagation = enableContextPropagation();
   }
 

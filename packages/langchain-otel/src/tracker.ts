@@ -13,7 +13,8 @@ import {
   GenAIMetrics,
   recordSpanError,
 } from "@genai-otel/core-semconv";
-import { getGenAITracer } from "@genai-otel/core-semconv/internal";
+import { getGenAITracer, resolveSetting } from "@genai-otel/core-semconv/internal";
+import { LANGCHAIN_SETTINGS } from "./settings";
 import { settleAttributes } from "./agents";
 import type { ControlFlow } from "./control-flow";
 import { name as SCOPE_NAME, version as SCOPE_VERSION } from "../package.json";
@@ -79,7 +80,10 @@ export class RunTracker {
 
   constructor(options: LangChainInstrumentationOptions) {
     this.policy = new ContentPolicy(options);
-    this.registry = new RunRegistry(options.maxOpenRuns ?? 10_000, options.runTtlMs ?? 3_600_000);
+    this.registry = new RunRegistry(
+      resolveSetting(LANGCHAIN_SETTINGS.maxOpenRuns, options.maxOpenRuns),
+      resolveSetting(LANGCHAIN_SETTINGS.runTtlMs, options.runTtlMs),
+    );
     this.tracerProvider = options.tracerProvider;
     this.metrics = new GenAIMetrics(SCOPE_NAME, SCOPE_VERSION, options.meterProvider);
   }
