@@ -13,7 +13,7 @@ import { redactingDiagLogger } from "./lifecycle/redacting-diag-logger";
 import { createMetricDestination } from "./metrics/metric-destination";
 import { MetricsPipeline } from "./metrics/metrics-pipeline";
 import { type MetricsSettings, resolveMetricsSettings } from "./metrics/settings";
-import type { PresetName } from "./presets/registry";
+import { getPreset, type PresetName } from "./presets/registry";
 import { buildResource } from "./resource";
 import { selectPresets } from "./select-presets";
 import { SETUP_TRACING_SETTINGS } from "./settings";
@@ -46,7 +46,7 @@ export type { SetupTracingOptions, TracingSetup } from "./setup-options";
  */
 export function setupTracing(options: SetupTracingOptions = {}): TracingSetup {
   installDiagLoggerFromEnv();
-  const { selections, source } = selectPresets(options.presets);
+  const { selections, source } = selectPresets(options.presets, getPreset);
   warnIfSharedEndpoint(selections.map((selection) => selection.name));
   const exportMode = resolveExportMode(options.exportMode);
   const metricsSettings = resolveMetricsSettings(options.metrics, options.metricsExportIntervalMillis);
@@ -54,7 +54,7 @@ export function setupTracing(options: SetupTracingOptions = {}): TracingSetup {
   const destinations: DestinationSpanProcessor[] = [];
   const metricExporters: (ReportingMetricExporter | undefined)[] = [];
   try {
-    for (const { name, options: presetOptions } of selections) destinations.push(createDestination(name, presetOptions, exportMode, options.batch));
+    for (const { name, options: presetOptions } of selections) destinations.push(createDestination(getPreset(name), name, presetOptions, exportMode, options.batch));
     if (metricsSettings.enabled) for (const { name, options: presetOptions } of selections) metricExporters.push(createMetricDestination(name, presetOptions));
   } catch (error) {
     for (const destination of destinations) void destination.shutdown().catch(() => undefined);
@@ -99,10 +99,15 @@ export function setupTracing(options: SetupTracingOptions = {}): TracingSetup {
       .shutdown()
       .catch((error: unknown) => diag.error("genai-otel: shutdown failed", error))
       .finally(() => {
-        if (registerGlobal && (trace.getTracerProvider() as ProxyTracerProvider).getDelegate?.() === tracerProvider) {
-          trace.disable();
-          context.disable();
-          propagation.disable();
+        try {
+          if (registerGlobal && (trace.getTracerProvider() as ProxyTracerProvider).getDelegate?.() === tracerProvider) {
+            trace.disable();
+            propagation.disable();
+            // Throws on Workers with nodejs_compat (`asyncLocalStorage.disable()` is not implemented there).
+            context.disable();
+          }
+        } catch (error) {
+          diag.warn("genai-otel: unregistering the context manager failed (on Workers use @genai-otel/exporter-presets/edge)", error);
         }
       });
   let stopping: Promise<void> | undefined;

@@ -1,4 +1,4 @@
-import { type Attributes, type Link, SpanKind } from "@opentelemetry/api";
+import { type Attributes, type Link, SpanKind, diag } from "@opentelemetry/api";
 import {
   ATTR_GENAI_OTEL_CACHED,
   ATTR_GENAI_OTEL_FRAMEWORK,
@@ -28,7 +28,7 @@ import { inferenceResult, outputMessages, requestModel, requestParams, toolDefin
 import { toChatMessage } from "./messages";
 import type { LangChainInstrumentationOptions } from "./options";
 import { providerFromLangChain, serverOfClient } from "./provider";
-import { currentSpanSlot, enableContextPropagation } from "./context-propagation";
+import { currentSpanSlot, enableContextPropagation, hasContextManager } from "./context-propagation";
 import { AGENT_RUN_NAMES, HIDDEN_TAG, agentSpan, isCreateAgent, isGraph } from "./run-kinds";
 import { markAgent, nearestGraph, noteInference } from "./agents";
 import { parseMaybeJson, reportFailure, serializedName } from "./run-helpers";
@@ -73,7 +73,16 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     attachTracker(this, this.tracker);
     const propagate = resolveSetting(LANGCHAIN_SETTINGS.propagateContext, options.propagateContext);
     if (!copyOf) this.tracker.propagate = propagate;
-    if (!copyOf && propagate) this.undoPropagation = enableContextPropagation();
+    if (!copyOf && propagate) {
+      this.undoPropagation = enableContextPropagation();
+      if (!hasContextManager()) {
+        diag.warn(
+          "genai-otel/langchain: propagateContext is on but no OpenTelemetry context manager is registered (yet), so spans made inside runs " +
+            "do not nest under them. Register one first (setupTracing or NodeSDK on Node, Bun, Deno); Workers without nodejs_compat and " +
+            "Vercel Edge have no AsyncLocalStorage, so it is unavailable there (runs still nest by LangChain's run ids).",
+        );
+      }
+    }
   }
 
   /** Number of runs currently open (spans started and not yet ended). */

@@ -16,7 +16,7 @@ export const LANGCHAIN_SETTINGS = defineSettings({
     type: "boolean",
     default: false as boolean,
     envValues: "`true`/`1`/`yes`, `false`/`0`/`no`",
-    doc: "make each run's span active for the work it does (see below); needs LangChain's AsyncLocalStorage (Node, Bun, Deno, Workers with `nodejs_compat`)",
+    doc: "make each run's span active for the work it does (see below); needs an OpenTelemetry context manager (AsyncLocalStorage: Node, Bun, Deno, Workers with `nodejs_compat`; warns when none is registered)",
   },
   tracerProvider: { option: "tracerProvider", type: "object", default: undefined, defaultText: "global provider", doc: "where spans are created" },
   meterProvider: {
