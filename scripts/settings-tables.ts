@@ -4,7 +4,7 @@
  * fails when the README is out of date: run `npx tsx scripts/settings-tables.ts` then.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { CONTENT_SETTINGS, type SettingsTable, settingsMarkdown } from "../packages/core-semconv/src/index";
+import { CONTENT_SETTINGS, type SettingsTable, settingsMarkdown } from "../packages/core-semconv/src/internal";
 import { LANGCHAIN_SETTINGS } from "../packages/langchain-otel/src/settings";
 import { LLAMAINDEX_SETTINGS } from "../packages/llamaindex-otel/src/settings";
 import { SETUP_TRACING_SETTINGS } from "../packages/exporter-presets/src/settings";

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { CONTENT_SETTINGS, defineSettings, parseBoolean, readEnv, readmeSettingsBlock, resolveSetting, resolveSettings, settingsMarkdown } from "@genai-otel/core-semconv";
+import { CONTENT_SETTINGS, defineSettings, parseBoolean, readEnv, readmeSettingsBlock, resolveSetting, resolveSettings, settingsMarkdown } from "@genai-otel/core-semconv/internal";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 afterEach(() => vi.unstubAllEnvs());

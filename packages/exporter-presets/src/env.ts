@@ -1,8 +1,8 @@
-import { readEnv, readFirstEnv } from "@genai-otel/core-semconv";
+import { readEnv, readFirstEnv } from "@genai-otel/core-semconv/internal";
 import { parseHeaderString } from "./headers";
 import { type OtlpSignal, signalEnvName } from "./otlp/signal";
 
-export { readEnv, readFirstEnv } from "@genai-otel/core-semconv";
+export { readEnv, readFirstEnv } from "@genai-otel/core-semconv/internal";
 
 /**
  * A setting resolved with the precedence option > environment variables (first set wins), and

@@ -1,4 +1,4 @@
-import { defineSettings } from "@genai-otel/core-semconv";
+import { defineSettings } from "@genai-otel/core-semconv/internal";
 
 function parseExportMode(raw: string): "batched" | "immediate" | undefined {
   const value = raw.trim().toLowerCase();

@@ -1,6 +1,6 @@
 import { context, DiagConsoleLogger, diag, propagation, type ProxyTracerProvider, trace } from "@opentelemetry/api";
 import { diagLogLevelFromString } from "@opentelemetry/core";
-import { resolveSetting } from "@genai-otel/core-semconv";
+import { resolveSetting } from "@genai-otel/core-semconv/internal";
 import type { Sampler } from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import { createDestination, type ExportMode } from "./destination";

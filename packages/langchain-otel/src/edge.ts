@@ -7,5 +7,4 @@
  */
 export { OpenTelemetryCallbackHandler } from "./handler";
 export type { LangChainInstrumentationOptions } from "./options";
-export { providerFromLangChain } from "./provider";
 export { GLOBAL_HANDLER_CONTEXT_VAR, type GlobalHandlerRegistration, registerOpenTelemetryHandler } from "./global-edge";

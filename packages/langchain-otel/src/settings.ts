@@ -1,4 +1,4 @@
-import { CONTENT_SETTINGS, defineSettings } from "@genai-otel/core-semconv";
+import { CONTENT_SETTINGS, defineSettings } from "@genai-otel/core-semconv/internal";
 
 /** Env var that turns on context propagation when `propagateContext` is not given. */
 export const ENV_PROPAGATE_CONTEXT = "GENAI_OTEL_LANGCHAIN_PROPAGATE_CONTEXT" as const;

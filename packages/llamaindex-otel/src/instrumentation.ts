@@ -1,5 +1,5 @@
 import type { MeterProvider, TracerProvider } from "@opentelemetry/api";
-import { resolveSetting } from "@genai-otel/core-semconv";
+import { resolveSetting } from "@genai-otel/core-semconv/internal";
 import { type Running, startInstrumentation } from "./instrument";
 import { SCOPE_NAME, SCOPE_VERSION } from "./telemetry";
 import type { LlamaIndexInstrumentationConfig } from "./types";

@@ -1,4 +1,4 @@
-import { CONTENT_SETTINGS, defineSettings } from "@genai-otel/core-semconv";
+import { CONTENT_SETTINGS, defineSettings } from "@genai-otel/core-semconv/internal";
 
 /**
  * The settings of {@link instrumentLlamaIndex} / `LlamaIndexInstrumentation`, in one table; the

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { readmeSettingsBlock, settingsMarkdown } from "@genai-otel/core-semconv";
+import { readmeSettingsBlock, settingsMarkdown } from "@genai-otel/core-semconv/internal";
 import { describe, expect, it } from "vitest";
 import { LLAMAINDEX_SETTINGS } from "../src/settings";
 

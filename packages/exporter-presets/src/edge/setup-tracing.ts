@@ -1,6 +1,6 @@
 import { diag, propagation, type ProxyTracerProvider, trace } from "@opentelemetry/api";
 import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from "@opentelemetry/core";
-import { resolveSetting } from "@genai-otel/core-semconv";
+import { resolveSetting } from "@genai-otel/core-semconv/internal";
 import { BasicTracerProvider } from "@opentelemetry/sdk-trace-base";
 import { createDestination, type ExportMode } from "../destination";
 import { readEnv } from "../env";

@@ -1,6 +1,6 @@
 import { diag } from "@opentelemetry/api";
 import { getNumberFromEnv } from "@opentelemetry/core";
-import { parseBoolean } from "@genai-otel/core-semconv";
+import { parseBoolean } from "@genai-otel/core-semconv/internal";
 import { readEnv } from "../env";
 import { PresetConfigurationError } from "../errors";
 

@@ -1,4 +1,5 @@
-import { GenAIProvider, readEnv } from "@genai-otel/core-semconv";
+import { GenAIProvider } from "@genai-otel/core-semconv";
+import { readEnv } from "@genai-otel/core-semconv/internal";
 import { ENV_OPENAI_BASE_URL } from "../settings";
 
 /** What this package knows about the provider behind a LlamaIndex LLM or embedding model. */
