@@ -48,16 +48,19 @@ function exec(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<
   });
 }
 
-/** Waits for the chain's spans of `service` and checks the tree: `edge-qa` root, `chat gpt-4o-mini` under it. */
+/** The root span of the chain (a named chain is an `invoke_workflow` span). */
+const ROOT = "invoke_workflow edge-qa";
+
+/** Waits for the chain's spans of `service` and checks the tree: the workflow root, `chat gpt-4o-mini` under it. */
 async function expectTrace(receiver: Awaited<ReturnType<typeof startOtlpReceiver>>, service: string): Promise<ReceivedSpan[]> {
   const ofService = (span: ReceivedSpan) => span.resource["service.name"] === service;
-  await receiver.waitForSpans((span) => ofService(span) && span.name === "edge-qa", 20_000);
+  await receiver.waitForSpans((span) => ofService(span) && span.name === ROOT, 20_000);
   const spans = receiver.spans().filter(ofService);
-  const root = spans.find((span) => span.name === "edge-qa");
+  const root = spans.find((span) => span.name === ROOT);
   const chat = spans.find((span) => span.name === "chat gpt-4o-mini");
-  if (root === undefined || chat === undefined) throw new Error(`${service}: expected spans "edge-qa" and "chat gpt-4o-mini", got ${spans.map((s) => s.name).join(", ")}`);
-  if (root.parentSpanId !== undefined && root.parentSpanId !== "") throw new Error(`${service}: "edge-qa" is not a root span`);
-  if (chat.traceId !== root.traceId || chat.parentSpanId !== root.spanId) throw new Error(`${service}: "chat gpt-4o-mini" does not nest under "edge-qa"`);
+  if (root === undefined || chat === undefined) throw new Error(`${service}: expected spans "${ROOT}" and "chat gpt-4o-mini", got ${spans.map((s) => s.name).join(", ")}`);
+  if (root.parentSpanId !== undefined && root.parentSpanId !== "") throw new Error(`${service}: "${ROOT}" is not a root span`);
+  if (chat.traceId !== root.traceId || chat.parentSpanId !== root.spanId) throw new Error(`${service}: "chat gpt-4o-mini" does not nest under "${ROOT}"`);
   if (chat.attributes["gen_ai.operation.name"] !== "chat") throw new Error(`${service}: the chat span lacks gen_ai.operation.name=chat`);
   return spans;
 }
@@ -99,7 +102,7 @@ try {
         const response = await mf.dispatchFetch("http://localhost/?q=Which%20runtime%20is%20this%3F");
         const text = await response.text();
         if (response.status !== 200) throw new Error(`status ${response.status}: ${text}`);
-        await receiver.waitForSpans((span) => span.name === "edge-qa", 20_000);
+        await receiver.waitForSpans((span) => span.name === ROOT, 20_000);
         return text;
       } finally {
         await mf.dispose();
