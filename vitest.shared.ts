@@ -14,6 +14,7 @@ export const workspaceAliases = {
   "@genai-otel/core-semconv": `${root}packages/core-semconv/src/index.ts`,
   "@genai-otel/langchain-otel": `${root}packages/langchain-otel/src/index.ts`,
   "@genai-otel/llamaindex-otel": `${root}packages/llamaindex-otel/src/index.ts`,
+  "@genai-otel/exporter-presets/edge": `${root}packages/exporter-presets/src/edge/index.ts`,
   "@genai-otel/exporter-presets": `${root}packages/exporter-presets/src/index.ts`,
 };
 

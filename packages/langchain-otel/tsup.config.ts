@@ -1,3 +1,4 @@
 import { libraryConfig } from "../../tsup.shared";
 
-export default libraryConfig();
+// `edge`: the build for the `workerd` / `edge-light` / `browser` export conditions (no `@langchain/core/context`).
+export default libraryConfig({ index: "src/index.ts", edge: "src/edge.ts" });

@@ -3,6 +3,8 @@ import * as A from "./attributes";
 import { type ContentCaptureMode, capturesContent, capturesOnSpan, resolveContentCapture } from "./content-capture";
 import type { InferenceContent, RetrievalContent, ToolContent } from "./description";
 import { type SerializeLimits, safeJsonStringify } from "./serialize";
+import { CONTENT_SETTINGS } from "./settings/content-settings";
+import { resolveSetting } from "./settings/settings";
 
 /** Options that decide whether and how content is recorded. Shared by every adapter. */
 export interface ContentOptions {
@@ -82,7 +84,7 @@ export class ContentPolicy {
     this.enabled = capturesContent(this.mode);
     this.onSpan = capturesOnSpan(this.mode);
     this.onEvent = this.mode === "EVENT_ONLY" || this.mode === "SPAN_AND_EVENT";
-    const max = options.maxContentLength ?? 100_000;
+    const max = resolveSetting(CONTENT_SETTINGS.maxContentLength, options.maxContentLength);
     this.limits = { maxStringLength: max, maxLength: max };
     const blob = options.maxBlobBytes;
     this.maxBlobBytes = typeof blob === "number" && Number.isFinite(blob) && blob > 0 ? Math.floor(blob) : 0;

@@ -20,3 +20,19 @@ export { weaveTranslator } from "./translate/weave";
 export { laminarTranslator } from "./translate/laminar";
 export { identityTranslator } from "./translate/registry";
 export { isGenAISpan } from "./translate/define-translator";
+export {
+  CONTENT_SETTINGS,
+  defineSettings,
+  parseBoolean,
+  readEnv,
+  readFirstEnv,
+  readmeSettingsBlock,
+  type ResolvedSettings,
+  resolveSetting,
+  resolveSettings,
+  type SettingSpec,
+  type SettingsTable,
+  type SettingType,
+  settingsMarkdown,
+} from "./settings/index";
+export { parseContentCapture } from "./content-capture";

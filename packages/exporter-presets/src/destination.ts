@@ -4,7 +4,8 @@ import { type DestinationOptions, resolveDestinationOptions } from "./destinatio
 import { DestinationSpanProcessor } from "./export/destination-processor";
 import { ReportingSpanExporter } from "./export/reporting-exporter";
 import { SpanViewExporter } from "./export/span-view-exporter";
-import { getPreset, type PresetName } from "./presets/registry";
+import type { PresetDefinition } from "./presets/define-preset";
+import type { PresetName } from "./presets/registry";
 
 /**
  * How spans leave the process:
@@ -32,8 +33,13 @@ function resolveBatchConfig(batch: BufferConfig | undefined): BufferConfig & { m
  * The console preset always exports span by span.
  * @throws PresetConfigurationError from the preset, or for invalid destination options.
  */
-export function createDestination(name: PresetName, options: object, mode: ExportMode, batch: BufferConfig | undefined): DestinationSpanProcessor {
-  const preset = getPreset(name);
+export function createDestination(
+  preset: PresetDefinition<never>,
+  name: PresetName,
+  options: object,
+  mode: ExportMode,
+  batch: BufferConfig | undefined,
+): DestinationSpanProcessor {
   const { resourceOverrides, filter } = resolveDestinationOptions(name, options as DestinationOptions);
   const created = preset.create(options as never);
   const reporting = created instanceof ReportingSpanExporter ? created : new ReportingSpanExporter(created, name);

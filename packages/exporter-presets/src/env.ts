@@ -1,23 +1,8 @@
+import { readEnv, readFirstEnv } from "@genai-otel/core-semconv/internal";
 import { parseHeaderString } from "./headers";
 import { type OtlpSignal, signalEnvName } from "./otlp/signal";
 
-/**
- * Reads an environment variable at call time (so tests can stub it): trimmed, and `undefined`
- * when unset or blank, as the OpenTelemetry SDK configuration spec treats empty values.
- */
-export function readEnv(name: string): string | undefined {
-  const value = process.env[name]?.trim();
-  return value === undefined || value === "" ? undefined : value;
-}
-
-/** The first of `names` that is set (see {@link readEnv}), with its value. */
-export function readFirstEnv(...names: readonly string[]): { name: string; value: string } | undefined {
-  for (const name of names) {
-    const value = readEnv(name);
-    if (value !== undefined) return { name, value };
-  }
-  return undefined;
-}
+export { readEnv, readFirstEnv } from "@genai-otel/core-semconv/internal";
 
 /**
  * A setting resolved with the precedence option > environment variables (first set wins), and

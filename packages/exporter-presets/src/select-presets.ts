@@ -1,6 +1,6 @@
 import { diag } from "@opentelemetry/api";
 import { readEnv, readFirstEnv } from "./env";
-import { getPreset, type PresetName, type PresetOptionsMap } from "./presets/registry";
+import type { PresetName, PresetOptionsMap } from "./presets/registry";
 
 /**
  * A preset for {@link setupTracing}: its name, or its name with options.
@@ -26,9 +26,14 @@ const OTEL_TRACES_EXPORTER_VALUES: Readonly<Record<string, PresetName | "none">>
  * 3. `OTEL_TRACES_EXPORTER` values `otlp`, `console`, `none` (others are ignored with a diag warning);
  * 4. `otlp` when `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` or `OTEL_EXPORTER_OTLP_ENDPOINT` is set;
  * 5. `console`.
- * @throws PresetConfigurationError for an unknown name, naming the variable it came from.
+ * @param presets - the `presets` option
+ * @param getPreset - the runtime entry's preset lookup (Node or edge), which throws for a name it does not know
+ * @throws PresetConfigurationError for an unknown name (or one the runtime lacks), naming the variable it came from.
  */
-export function selectPresets(presets: readonly PresetSelection[] | undefined): { selections: ResolvedSelection[]; source: string } {
+export function selectPresets(
+  presets: readonly PresetSelection[] | undefined,
+  getPreset: (name: string, from: string) => unknown,
+): { selections: ResolvedSelection[]; source: string } {
   if (presets !== undefined) {
     const selections = presets.map((selection) => {
       const name = typeof selection === "string" ? selection : selection?.name;

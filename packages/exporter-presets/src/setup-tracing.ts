@@ -1,5 +1,6 @@
 import { context, DiagConsoleLogger, diag, propagation, type ProxyTracerProvider, trace } from "@opentelemetry/api";
 import { diagLogLevelFromString } from "@opentelemetry/core";
+import { resolveSetting } from "@genai-otel/core-semconv/internal";
 import type { Sampler } from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 import { createDestination, type ExportMode } from "./destination";
@@ -12,9 +13,10 @@ import { redactingDiagLogger } from "./lifecycle/redacting-diag-logger";
 import { createMetricDestination } from "./metrics/metric-destination";
 import { MetricsPipeline } from "./metrics/metrics-pipeline";
 import { type MetricsSettings, resolveMetricsSettings } from "./metrics/settings";
-import type { PresetName } from "./presets/registry";
+import { getPreset, type PresetName } from "./presets/registry";
 import { buildResource } from "./resource";
 import { selectPresets } from "./select-presets";
+import { SETUP_TRACING_SETTINGS } from "./settings";
 import type { SetupTracingOptions, TracingSetup } from "./setup-options";
 
 export type { SetupTracingOptions, TracingSetup } from "./setup-options";
@@ -44,7 +46,7 @@ export type { SetupTracingOptions, TracingSetup } from "./setup-options";
  */
 export function setupTracing(options: SetupTracingOptions = {}): TracingSetup {
   installDiagLoggerFromEnv();
-  const { selections, source } = selectPresets(options.presets);
+  const { selections, source } = selectPresets(options.presets, getPreset);
   warnIfSharedEndpoint(selections.map((selection) => selection.name));
   const exportMode = resolveExportMode(options.exportMode);
   const metricsSettings = resolveMetricsSettings(options.metrics, options.metricsExportIntervalMillis);
@@ -52,7 +54,7 @@ export function setupTracing(options: SetupTracingOptions = {}): TracingSetup {
   const destinations: DestinationSpanProcessor[] = [];
   const metricExporters: (ReportingMetricExporter | undefined)[] = [];
   try {
-    for (const { name, options: presetOptions } of selections) destinations.push(createDestination(name, presetOptions, exportMode, options.batch));
+    for (const { name, options: presetOptions } of selections) destinations.push(createDestination(getPreset(name), name, presetOptions, exportMode, options.batch));
     if (metricsSettings.enabled) for (const { name, options: presetOptions } of selections) metricExporters.push(createMetricDestination(name, presetOptions));
   } catch (error) {
     for (const destination of destinations) void destination.shutdown().catch(() => undefined);
@@ -68,7 +70,7 @@ export function setupTracing(options: SetupTracingOptions = {}): TracingSetup {
     ...(options.spanLimits === undefined ? {} : { spanLimits: options.spanLimits }),
     ...(options.sampler === undefined ? {} : { sampler: options.sampler }),
   });
-  const registerGlobal = options.registerGlobal ?? true;
+  const registerGlobal = resolveSetting(SETUP_TRACING_SETTINGS.registerGlobal, options.registerGlobal);
   if (registerGlobal) {
     tracerProvider.register();
     metricsPipeline.register();
@@ -91,16 +93,21 @@ export function setupTracing(options: SetupTracingOptions = {}): TracingSetup {
     if (event === "beforeExit") metricsFlushedBeforeExit = true;
     await Promise.all([flushSpans(), withMetrics ? metricsPipeline.forceFlush() : undefined]);
   };
-  const removeExitHooks = resolveFlushOnExit(options.flushOnExit) ? flushOnExit(flushAtExit) : undefined;
+  const removeExitHooks = resolveSetting(SETUP_TRACING_SETTINGS.flushOnExit, options.flushOnExit) ? flushOnExit(flushAtExit) : undefined;
   const stopSpans = () =>
     tracerProvider
       .shutdown()
       .catch((error: unknown) => diag.warn("genai-otel: shutdown failed", error))
       .finally(() => {
-        if (registerGlobal && (trace.getTracerProvider() as ProxyTracerProvider).getDelegate?.() === tracerProvider) {
-          trace.disable();
-          context.disable();
-          propagation.disable();
+        try {
+          if (registerGlobal && (trace.getTracerProvider() as ProxyTracerProvider).getDelegate?.() === tracerProvider) {
+            trace.disable();
+            propagation.disable();
+            // Throws on Workers with nodejs_compat (`asyncLocalStorage.disable()` is not implemented there).
+            context.disable();
+          }
+        } catch (error) {
+          diag.warn("genai-otel: unregistering the context manager failed (on Workers use @genai-otel/exporter-presets/edge)", error);
         }
       });
   let stopping: Promise<void> | undefined;
@@ -131,17 +138,17 @@ function installDiagLoggerFromEnv(): void {
 }
 
 function resolveExportMode(option: ExportMode | undefined): ExportMode {
-  const [raw, source] = option !== undefined ? [option, 'option "exportMode"'] : [readEnv("GENAI_OTEL_EXPORT_MODE"), "GENAI_OTEL_EXPORT_MODE"];
-  if (raw === undefined) return "batched";
-  const value = raw.toLowerCase();
-  if (value === "batched" || value === "immediate") return value;
-  throw new PresetConfigurationError(`Unknown export mode "${raw}" from ${source}; expected "batched" or "immediate".`);
+  if (option === undefined) {
+    const raw = readEnv("GENAI_OTEL_EXPORT_MODE");
+    if (raw === undefined) return SETUP_TRACING_SETTINGS.exportMode.default;
+    return checkExportMode(SETUP_TRACING_SETTINGS.exportMode.parse(raw), raw, "GENAI_OTEL_EXPORT_MODE");
+  }
+  return checkExportMode(SETUP_TRACING_SETTINGS.exportMode.parse(option), option, 'option "exportMode"');
 }
 
-function resolveFlushOnExit(option: boolean | undefined): boolean {
-  if (option !== undefined) return option;
-  const raw = readEnv("GENAI_OTEL_FLUSH_ON_EXIT")?.toLowerCase();
-  return raw === "true" || raw === "1";
+function checkExportMode(mode: ExportMode | undefined, raw: string, source: string): ExportMode {
+  if (mode !== undefined) return mode;
+  throw new PresetConfigurationError(`Unknown export mode "${raw}" from ${source}; expected "batched" or "immediate".`);
 }
 
 function describeMetrics(settings: MetricsSettings, exporters: readonly (ReportingMetricExporter | undefined)[]): string {

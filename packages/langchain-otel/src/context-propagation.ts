@@ -1,4 +1,4 @@
-import { type Context, context, createContextKey, diag, trace } from "@opentelemetry/api";
+import { type Context, ROOT_CONTEXT, context, createContextKey, diag, trace } from "@opentelemetry/api";
 import { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { BaseLLM } from "@langchain/core/language_models/llms";
 import { AsyncLocalStorageProviderSingleton } from "@langchain/core/singletons";
@@ -7,6 +7,16 @@ import { contextOf } from "./run-registry";
 import { trackerOf } from "./tracker";
 
 const SLOT_KEY = createContextKey("genai-otel.langchain.span-slot");
+const PROBE_KEY = createContextKey("genai-otel.langchain.probe");
+
+/**
+ * Whether an OpenTelemetry context manager is registered, i.e. whether `context.with` makes a
+ * context active (the default no-op manager does not; Workers without `nodejs_compat` and Vercel's
+ * edge runtime have no AsyncLocalStorage to build one on).
+ */
+export function hasContextManager(): boolean {
+  return context.with(ROOT_CONTEXT.setValue(PROBE_KEY, true), () => context.active().getValue(PROBE_KEY) === true);
+}
 
 /** The slot a model call opened for its run's span, if the current code runs inside one. */
 export function currentSpanSlot(): SpanSlot | undefined {

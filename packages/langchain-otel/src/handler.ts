@@ -1,4 +1,4 @@
-import { type Attributes, type Link, SpanKind } from "@opentelemetry/api";
+import { type Attributes, type Link, SpanKind, diag } from "@opentelemetry/api";
 import {
   ATTR_GEN_AI_TOOL_CALL_ARGUMENTS,
   ATTR_GEN_AI_TOOL_NAME,
@@ -24,6 +24,7 @@ import {
   toolAttributes,
   workflowAttributes,
 } from "@genai-otel/core-semconv";
+import { resolveSetting } from "@genai-otel/core-semconv/internal";
 import type { AgentAction, AgentFinish } from "@langchain/core/agents";
 import { BaseCallbackHandler } from "@langchain/core/callbacks/base";
 import type { DocumentInterface } from "@langchain/core/documents";
@@ -35,12 +36,13 @@ import { inferenceResult, outputMessages, requestModel, requestParams, toolDefin
 import { toChatMessage } from "./messages";
 import type { LangChainInstrumentationOptions } from "./options";
 import { providerFromLangChain, serverOfClient } from "./provider";
-import { currentSpanSlot, enableContextPropagation } from "./context-propagation";
+import { currentSpanSlot, enableContextPropagation, hasContextManager } from "./context-propagation";
 import { AGENT_RUN_NAMES, HIDDEN_TAG, agentSpan, isCreateAgent, isGraph } from "./run-kinds";
 import { markAgent, nearestGraph, noteInference } from "./agents";
 import { parseMaybeJson, reportFailure, serializedName } from "./callback-args";
 import { controlFlowOf, isResumeInput } from "./control-flow";
 import type { RunEntry } from "./run-registry";
+import { LANGCHAIN_SETTINGS } from "./settings";
 import { RunTracker, attachTracker } from "./tracker";
 
 const FRAMEWORK = "langchain";
@@ -76,9 +78,18 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     const copyOf = options instanceof OpenTelemetryCallbackHandler ? options : undefined;
     this.tracker = copyOf ? copyOf.tracker : new RunTracker(options);
     attachTracker(this, this.tracker);
-    const propagate = options.propagateContext ?? process.env.GENAI_OTEL_LANGCHAIN_PROPAGATE_CONTEXT === "true";
-    if (!copyOf) this.tracker.propagate = propagate === true;
-    if (!copyOf && propagate) this.undoPropagation = enableContextPropagation();
+    const propagate = resolveSetting(LANGCHAIN_SETTINGS.propagateContext, options.propagateContext);
+    if (!copyOf) this.tracker.propagate = propagate;
+    if (!copyOf && propagate) {
+      this.undoPropagation = enableContextPropagation();
+      if (!hasContextManager()) {
+        diag.warn(
+          "genai-otel/langchain: propagateContext is on but no OpenTelemetry context manager is registered (yet), so spans made inside runs " +
+            "do not nest under them. Register one first (setupTracing or NodeSDK on Node, Bun, Deno); Workers without nodejs_compat and " +
+            "Vercel Edge have no AsyncLocalStorage, so it is unavailable there (runs still nest by LangChain's run ids).",
+        );
+      }
+    }
   }
 
   /** Number of runs currently open (spans started and not yet ended). */

@@ -33,7 +33,10 @@ export interface LangChainInstrumentationOptions extends ContentOptions {
    * (HTTP client spans from the OpenTelemetry http/undici instrumentations, manual spans) nest under
    * the tool, RunnableLambda, LangGraph node or chat model span that made them. Installs process-wide
    * patches on `@langchain/core` (undone by `shutdown()`), inert for calls without this handler.
-   * Env: `GENAI_OTEL_LANGCHAIN_PROPAGATE_CONTEXT=true`, read when this option is not given.
+   * Env: `GENAI_OTEL_LANGCHAIN_PROPAGATE_CONTEXT` (`true`/`1`/`yes` or `false`/`0`/`no`), read when this
+   * option is not given. Needs a registered OpenTelemetry context manager (AsyncLocalStorage, absent
+   * from Workers without `nodejs_compat` and from Vercel Edge): without one a `diag.warn` says so
+   * and runs are traced as without this option.
    * @defaultValue false
    */
   propagateContext?: boolean;

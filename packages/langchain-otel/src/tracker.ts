@@ -12,7 +12,8 @@ import {
   EVENT_GENAI_OTEL_INTERRUPT,
   recordSpanError,
 } from "@genai-otel/core-semconv";
-import { AdapterTelemetry } from "@genai-otel/core-semconv/internal";
+import { AdapterTelemetry, resolveSetting } from "@genai-otel/core-semconv/internal";
+import { LANGCHAIN_SETTINGS } from "./settings";
 import { settleAttributes } from "./agents";
 import type { ControlFlow } from "./control-flow";
 import { name as SCOPE_NAME, version as SCOPE_VERSION } from "../package.json";
@@ -74,7 +75,10 @@ export class RunTracker extends AdapterTelemetry {
 
   constructor(options: LangChainInstrumentationOptions) {
     super({ name: SCOPE_NAME, version: SCOPE_VERSION }, options);
-    this.registry = new RunRegistry(options.maxOpenRuns ?? 10_000, options.runTtlMs ?? 3_600_000);
+    this.registry = new RunRegistry(
+      resolveSetting(LANGCHAIN_SETTINGS.maxOpenRuns, options.maxOpenRuns),
+      resolveSetting(LANGCHAIN_SETTINGS.runTtlMs, options.runTtlMs),
+    );
   }
 
   /**

@@ -1,7 +1,9 @@
 import type { MeterProvider, TracerProvider } from "@opentelemetry/api";
+import { resolveSetting } from "@genai-otel/core-semconv/internal";
 import { type Running, startInstrumentation } from "./instrument";
 import { SCOPE_NAME, SCOPE_VERSION } from "./telemetry";
 import type { LlamaIndexInstrumentationConfig } from "./types";
+import { LLAMAINDEX_SETTINGS } from "./settings";
 
 /**
  * LlamaIndex.TS tracing as an OpenTelemetry instrumentation, for `NodeSDK({ instrumentations })`
@@ -29,7 +31,7 @@ export class LlamaIndexInstrumentation {
 
   /** @param config - options of `instrumentLlamaIndex` plus `enabled` (default true) */
   constructor(config: LlamaIndexInstrumentationConfig = {}) {
-    this.config = { ...config, enabled: config.enabled ?? true };
+    this.config = { ...config, enabled: resolveSetting(LLAMAINDEX_SETTINGS.enabled, config.enabled) };
     if (this.config.enabled) this.enable();
   }
 
@@ -67,7 +69,7 @@ export class LlamaIndexInstrumentation {
   setConfig(config: LlamaIndexInstrumentationConfig): void {
     const wasRunning = this.running !== undefined;
     if (wasRunning) this.disable();
-    this.config = { ...config, enabled: config.enabled ?? true };
+    this.config = { ...config, enabled: resolveSetting(LLAMAINDEX_SETTINGS.enabled, config.enabled) };
     if (wasRunning && this.config.enabled) this.enable();
   }
 

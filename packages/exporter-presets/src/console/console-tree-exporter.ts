@@ -16,7 +16,7 @@ export interface ConsolePresetOptions extends DestinationOptions {
   color?: boolean;
   /** Extra attribute keys printed as `key=value` on each span line. @defaultValue [] */
   attributes?: readonly string[];
-  /** Where the text goes (each call is one trace, ending in a newline). @defaultValue `process.stdout.write` */
+  /** Where the text goes (each call is one trace, ending in a newline). @defaultValue `process.stdout.write`, else `console.log` (Workers, Vercel Edge) */
   write?: (text: string) => void;
   /**
    * Traces buffered while waiting for their local root span to end; past this the oldest trace
@@ -54,7 +54,7 @@ export class ConsoleTreeExporter implements SpanExporter {
 
   /** @param options - see {@link ConsolePresetOptions}. */
   constructor(options: ConsolePresetOptions = {}) {
-    this.write = options.write ?? ((text) => process.stdout.write(text));
+    this.write = options.write ?? stdoutWriter();
     this.color = options.color ?? defaultColor(options.write === undefined);
     this.attributes = options.attributes ?? [];
     this.maxTraces = positive(options.maxTraces, 256);
@@ -146,7 +146,18 @@ function defaultColor(toStdout: boolean): boolean {
   if (readEnv("NO_COLOR") !== undefined) return false;
   const force = readEnv("FORCE_COLOR");
   if (force !== undefined) return force !== "0" && force.toLowerCase() !== "false";
-  return toStdout && process.stdout.isTTY === true;
+  return toStdout && stdout()?.isTTY === true;
+}
+
+/** `process.stdout` where there is one (Node, Bun, Deno); `undefined` on Workers and Vercel Edge. */
+function stdout(): { write(text: string): unknown; isTTY?: boolean } | undefined {
+  return typeof process === "undefined" ? undefined : process.stdout;
+}
+
+/** Writes to stdout, or through `console.log` where there is no `process.stdout` (Workers, Vercel Edge). */
+function stdoutWriter(): (text: string) => void {
+  const out = stdout();
+  return out === undefined ? (text) => console.log(text.replace(/\n$/, "")) : (text) => void out.write(text);
 }
 
 function positive(value: number | undefined, fallback: number): number {

@@ -1,5 +1,6 @@
 import { diag } from "@opentelemetry/api";
 import { getNumberFromEnv } from "@opentelemetry/core";
+import { parseBoolean } from "@genai-otel/core-semconv/internal";
 import { readEnv } from "../env";
 import { PresetConfigurationError } from "../errors";
 
@@ -41,10 +42,9 @@ function resolveEnabled(option: boolean | undefined): { enabled: boolean; source
   if (option !== undefined) return { enabled: option, source: 'option "metrics"' };
   const raw = readEnv("GENAI_OTEL_METRICS");
   if (raw !== undefined) {
-    const value = raw.toLowerCase();
-    if (value === "true" || value === "1") return { enabled: true, source: "GENAI_OTEL_METRICS" };
-    if (value === "false" || value === "0") return { enabled: false, source: "GENAI_OTEL_METRICS" };
-    throw new PresetConfigurationError(`Unknown value "${raw}" of GENAI_OTEL_METRICS; expected "true" or "false".`);
+    const value = parseBoolean(raw);
+    if (value !== undefined) return { enabled: value, source: "GENAI_OTEL_METRICS" };
+    throw new PresetConfigurationError(`Unknown value "${raw}" of GENAI_OTEL_METRICS; expected true/1/yes or false/0/no.`);
   }
   if (readEnv("OTEL_METRICS_EXPORTER")?.toLowerCase() === "none") return { enabled: false, source: "OTEL_METRICS_EXPORTER=none" };
   return { enabled: true, source: "the default" };

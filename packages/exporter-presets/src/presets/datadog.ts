@@ -1,4 +1,4 @@
-import { readEnv } from "../env";
+import { optionOrEnv } from "../env";
 import { resolveProtocol } from "../otlp/plan";
 import { signalPath } from "../otlp/signal";
 import type { OtlpMetricsOptions, OtlpProtocol, OtlpTransportOptions } from "../otlp/types";
@@ -34,12 +34,11 @@ export const datadogPreset = defineOtlpPreset<DatadogPresetOptions>(
   "datadog",
   (options, signal) => {
     const protocol = resolveProtocol("datadog", options.protocol, ["http/protobuf", "http/json", "grpc"], "http/protobuf", signal);
-    const optionHost = options.agentHost?.trim() || undefined;
-    const envHost = readEnv("DD_AGENT_HOST");
-    const host = formatHost(optionHost ?? envHost ?? "localhost");
+    const chosen = optionOrEnv(options.agentHost, "agentHost", "DD_AGENT_HOST");
+    const host = formatHost(chosen?.value ?? "localhost");
     const url = protocol === "grpc" ? `http://${host}:4317` : `http://${host}:4318/${signalPath(signal)}`;
     // An explicitly chosen Agent host is as specific as the `endpoint` option; the default is not.
-    const source = optionHost !== undefined ? 'option "agentHost"' : envHost !== undefined ? "DD_AGENT_HOST" : undefined;
+    const source = chosen?.source;
     return {
       preset: "datadog",
       protocol,

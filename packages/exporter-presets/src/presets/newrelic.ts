@@ -1,4 +1,4 @@
-import { headerIsProvided, readEnv } from "../env";
+import { headerIsProvided, optionOrEnv } from "../env";
 import { missingCredential } from "../errors";
 import { resolveChoice, resolveProtocol } from "../otlp/plan";
 import { signalPath } from "../otlp/signal";
@@ -56,7 +56,7 @@ export interface NewRelicPresetOptions extends OtlpTransportOptions, OtlpMetrics
 export const newRelicPreset = defineOtlpPreset<NewRelicPresetOptions>(
   "newrelic",
   (options, signal) => {
-    const licenseKey = options.licenseKey?.trim() || readEnv("NEW_RELIC_LICENSE_KEY");
+    const licenseKey = optionOrEnv(options.licenseKey, "licenseKey", "NEW_RELIC_LICENSE_KEY")?.value;
     if (licenseKey === undefined && !headerIsProvided("api-key", options.headers, signal)) {
       throw missingCredential("newrelic", "a license key", "licenseKey", "NEW_RELIC_LICENSE_KEY", "api-key");
     }

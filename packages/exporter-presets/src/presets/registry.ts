@@ -1,77 +1,45 @@
 import { PresetConfigurationError } from "../errors";
-import { type ConsolePresetOptions, consolePreset } from "./console";
-import { type DatadogPresetOptions, datadogPreset } from "./datadog";
-import { type DatadogLlmObsPresetOptions, datadogLlmObsPreset } from "./datadog-llmobs";
-import type { PresetDefinition } from "./define-preset";
-import { type FilePresetOptions, filePreset } from "./file";
-import { type GrafanaPresetOptions, grafanaPreset } from "./grafana";
-import { type HoneycombPresetOptions, honeycombPreset } from "./honeycomb";
-import { type JaegerPresetOptions, jaegerPreset } from "./jaeger";
-import { type LaminarPresetOptions, laminarPreset } from "./laminar";
-import { type LangfusePresetOptions, langfusePreset } from "./langfuse";
-import { type NewRelicPresetOptions, newRelicPreset } from "./newrelic";
-import { type OtlpPresetOptions, otlpPreset } from "./otlp";
-import { type PhoenixPresetOptions, phoenixPreset } from "./phoenix";
-import { type TraceloopPresetOptions, traceloopPreset } from "./traceloop";
-import { type WeavePresetOptions, weavePreset } from "./weave";
+import { consolePreset } from "./console";
+import { datadogPreset } from "./datadog";
+import { datadogLlmObsPreset } from "./datadog-llmobs";
+import { type MetricsPresetName, PRESET_NAMES, type PresetName, type PresetOptionsMap } from "./names";
+import { buildOtlpExporter } from "../otlp/build-otlp-exporter";
+import { buildOtlpMetricExporter } from "../otlp/build-otlp-metric-exporter";
+import { type OtlpExporterBuilders, type PresetDefinition, withExporters } from "./define-preset";
+import { filePreset } from "./file";
+import { grafanaPreset } from "./grafana";
+import { honeycombPreset } from "./honeycomb";
+import { jaegerPreset } from "./jaeger";
+import { laminarPreset } from "./laminar";
+import { langfusePreset } from "./langfuse";
+import { newRelicPreset } from "./newrelic";
+import { otlpPreset } from "./otlp";
+import { phoenixPreset } from "./phoenix";
+import { traceloopPreset } from "./traceloop";
+import { weavePreset } from "./weave";
 
-/** Each preset name with the type of its options. */
-export interface PresetOptionsMap {
-  /** Span tree on the terminal. */
-  console: ConsolePresetOptions;
-  /** OTLP/JSON lines appended to a file. */
-  file: FilePresetOptions;
-  /** Plain OTLP, configured by `OTEL_EXPORTER_OTLP_*`. */
-  otlp: OtlpPresetOptions;
-  /** A Jaeger collector (OTLP). */
-  jaeger: JaegerPresetOptions;
-  /** Traceloop cloud. */
-  traceloop: TraceloopPresetOptions;
-  /** W&B Weave. */
-  weave: WeavePresetOptions;
-  /** Local Datadog Agent (OTLP receiver). */
-  datadog: DatadogPresetOptions;
-  /** Datadog LLM Observability, agentless. */
-  "datadog-llmobs": DatadogLlmObsPresetOptions;
-  /** New Relic OTLP endpoint. */
-  newrelic: NewRelicPresetOptions;
-  /** Grafana Cloud OTLP gateway. */
-  grafana: GrafanaPresetOptions;
-  /** Honeycomb. */
-  honeycomb: HoneycombPresetOptions;
-  /** Langfuse (cloud or self-hosted). */
-  langfuse: LangfusePresetOptions;
-  /** Arize Phoenix (local or cloud). */
-  phoenix: PhoenixPresetOptions;
-  /** Laminar (cloud or self-hosted). */
-  laminar: LaminarPresetOptions;
-}
+export { PRESET_NAMES, type MetricsPresetName, type PresetName, type PresetOptionsMap } from "./names";
 
-/** A preset name, such as `console`, `otlp`, `langfuse` or `datadog-llmobs` (see {@link PRESET_NAMES}). */
-export type PresetName = keyof PresetOptionsMap;
+/** Node: OTLP over the OpenTelemetry OTLP/HTTP exporters (Node `http`) or gRPC (loaded on first use). */
+const NODE: OtlpExporterBuilders = { traces: buildOtlpExporter, metrics: buildOtlpMetricExporter };
 
 const PRESETS: { readonly [Name in PresetName]: PresetDefinition<PresetOptionsMap[Name]> } = {
   console: consolePreset,
   file: filePreset,
-  otlp: otlpPreset,
-  jaeger: jaegerPreset,
-  traceloop: traceloopPreset,
-  weave: weavePreset,
-  datadog: datadogPreset,
-  "datadog-llmobs": datadogLlmObsPreset,
-  newrelic: newRelicPreset,
-  grafana: grafanaPreset,
-  honeycomb: honeycombPreset,
-  langfuse: langfusePreset,
-  phoenix: phoenixPreset,
-  laminar: laminarPreset,
+  otlp: withExporters(otlpPreset, NODE),
+  jaeger: withExporters(jaegerPreset, NODE),
+  traceloop: withExporters(traceloopPreset, NODE),
+  weave: withExporters(weavePreset, NODE),
+  datadog: withExporters(datadogPreset, NODE),
+  "datadog-llmobs": withExporters(datadogLlmObsPreset, NODE),
+  newrelic: withExporters(newRelicPreset, NODE),
+  grafana: withExporters(grafanaPreset, NODE),
+  honeycomb: withExporters(honeycombPreset, NODE),
+  langfuse: withExporters(langfusePreset, NODE),
+  phoenix: withExporters(phoenixPreset, NODE),
+  laminar: withExporters(laminarPreset, NODE),
 };
 
-/** The names of all presets, in a stable order. */
-export const PRESET_NAMES: readonly PresetName[] = Object.freeze(Object.keys(PRESETS) as PresetName[]);
-
-/** The presets whose backend takes OTLP metrics (see {@link METRICS_PRESET_NAMES}). */
-export type MetricsPresetName = "otlp" | "datadog" | "newrelic" | "grafana" | "honeycomb";
 
 /** The presets whose backend takes OTLP metrics, to which `setupTracing` sends the GenAI metrics. */
 export const METRICS_PRESET_NAMES: readonly MetricsPresetName[] = Object.freeze(

@@ -1,4 +1,4 @@
-import { headerIsProvided, readEnv } from "../env";
+import { headerIsProvided, optionOrEnv, readEnv } from "../env";
 import { missingCredential } from "../errors";
 import { parseHeaderString } from "../headers";
 import { isLoopback, joinUrl } from "../otlp/url";
@@ -33,12 +33,11 @@ export interface TraceloopPresetOptions extends OtlpTransportOptions {
  * Bearer key), with spans translated to the OpenLLMetry conventions Traceloop reads.
  */
 export const traceloopPreset = defineOtlpPreset<TraceloopPresetOptions>("traceloop", (options) => {
-  const optionBase = options.baseUrl?.trim() || undefined;
-  const envBase = readEnv("TRACELOOP_BASE_URL");
-  const base = optionBase ?? envBase ?? DEFAULT_BASE_URL;
+  const chosen = optionOrEnv(options.baseUrl, "baseUrl", "TRACELOOP_BASE_URL");
+  const base = chosen?.value ?? DEFAULT_BASE_URL;
   const http = /^https?:\/\//i.test(base);
   const url = http ? joinUrl(base, "v1/traces") : `${isLoopback(base) ? "http" : "https"}://${base}`;
-  const source = optionBase !== undefined ? 'option "baseUrl"' : envBase !== undefined ? "TRACELOOP_BASE_URL" : undefined;
+  const source = chosen?.source;
 
   // TRACELOOP_HEADERS replaces the Authorization header, as in the Traceloop SDK.
   const envHeaders = readEnv("TRACELOOP_HEADERS");
@@ -46,7 +45,7 @@ export const traceloopPreset = defineOtlpPreset<TraceloopPresetOptions>("tracelo
   if (envHeaders !== undefined) {
     headers = parseHeaderString(envHeaders, "TRACELOOP_HEADERS", "traceloop");
   } else {
-    const apiKey = options.apiKey?.trim() || readEnv("TRACELOOP_API_KEY");
+    const apiKey = optionOrEnv(options.apiKey, "apiKey", "TRACELOOP_API_KEY")?.value;
     if (apiKey === undefined && !headerIsProvided("authorization", options.headers)) {
       throw missingCredential("traceloop", "an API key", "apiKey", "TRACELOOP_API_KEY", "authorization");
     }

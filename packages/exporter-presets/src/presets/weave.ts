@@ -1,4 +1,4 @@
-import { headerIsProvided, readEnv } from "../env";
+import { headerIsProvided, optionOrEnv } from "../env";
 import { missingCredential, PresetConfigurationError } from "../errors";
 import { resolveProtocol } from "../otlp/plan";
 import { hostOf, joinUrl, withScheme } from "../otlp/url";
@@ -47,24 +47,22 @@ export interface WeavePresetOptions extends OtlpTransportOptions {
  * endpoint routes the spans.
  */
 export const weavePreset = defineOtlpPreset<WeavePresetOptions>("weave", (options) => {
-  const apiKey = options.apiKey?.trim() || readEnv("WANDB_API_KEY");
+  const apiKey = optionOrEnv(options.apiKey, "apiKey", "WANDB_API_KEY")?.value;
   if (apiKey === undefined && !headerIsProvided("wandb-api-key", options.headers) && !headerIsProvided("authorization", options.headers)) {
     throw missingCredential("weave", "a W&B API key", "apiKey", "WANDB_API_KEY", "wandb-api-key");
   }
-  const entity = options.entity?.trim() || readEnv("WANDB_ENTITY");
+  const entity = optionOrEnv(options.entity, "entity", "WANDB_ENTITY")?.value;
   if (entity === undefined) throw missingSetting("a W&B entity (team or user name)", "entity", "WANDB_ENTITY");
-  const project = options.project?.trim() || readEnv("WANDB_PROJECT");
+  const project = optionOrEnv(options.project, "project", "WANDB_PROJECT")?.value;
   if (project === undefined) throw missingSetting("a Weave project name", "project", "WANDB_PROJECT");
 
-  const optionBase = options.baseUrl?.trim() || undefined;
-  const envBase = readEnv("WANDB_BASE_URL");
-  const base = optionBase ?? envBase;
-  const dedicated = base !== undefined && !MULTI_TENANT_HOSTS.has(hostOf(base));
+  const chosen = optionOrEnv(options.baseUrl, "baseUrl", "WANDB_BASE_URL");
+  const dedicated = chosen !== undefined && !MULTI_TENANT_HOSTS.has(hostOf(chosen.value)) ? chosen : undefined;
   return {
     preset: "weave",
     protocol: resolveProtocol("weave", undefined, ["http/protobuf"], "http/protobuf"),
-    ...(dedicated
-      ? { endpoint: { url: joinUrl(withScheme(base), "traces/otel/v1/traces"), source: optionBase !== undefined ? 'option "baseUrl"' : "WANDB_BASE_URL" } }
+    ...(dedicated !== undefined
+      ? { endpoint: { url: joinUrl(withScheme(dedicated.value), "traces/otel/v1/traces"), source: dedicated.source } }
       : { defaultEndpoint: MULTI_TENANT_URL }),
     headers: { ...(apiKey === undefined ? {} : { "wandb-api-key": apiKey }), project_id: `${entity}/${project}` },
     resourceAttributes: { "wandb.entity": entity, "wandb.project": project },

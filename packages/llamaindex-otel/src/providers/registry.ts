@@ -1,4 +1,6 @@
 import { GenAIProvider } from "@genai-otel/core-semconv";
+import { readEnv } from "@genai-otel/core-semconv/internal";
+import { ENV_OPENAI_BASE_URL } from "../settings";
 
 /** What this package knows about the provider behind a LlamaIndex LLM or embedding model. */
 export interface ProviderInfo {
@@ -34,7 +36,7 @@ const BY_CLASS_NAME: ReadonlyMap<string, string> = new Map([
 /** Default endpoints of providers whose instances may not say (`OPENAI_BASE_URL` is read when an instance is first met). */
 function defaultBaseURL(provider: string): string | undefined {
   if (provider !== GenAIProvider.OPENAI) return undefined;
-  return (typeof process === "undefined" ? undefined : process.env.OPENAI_BASE_URL) ?? "https://api.openai.com/v1";
+  return readEnv(ENV_OPENAI_BASE_URL) ?? "https://api.openai.com/v1";
 }
 
 /**
