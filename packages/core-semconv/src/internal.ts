@@ -20,3 +20,6 @@ export { weaveTranslator } from "./translate/weave";
 export { laminarTranslator } from "./translate/laminar";
 export { identityTranslator } from "./translate/registry";
 export { isGenAISpan } from "./translate/define-translator";
+export { TRACE_CONTEXT_KEY } from "./trace-context/scope";
+export { isSecretKey, mergeTraceContext } from "./trace-context/resolve";
+export { addTraceAttributes, isPromptOperation, promptContentAttributes } from "./trace-context/stamp";

@@ -1,6 +1,9 @@
 import { type Attributes, type Span, type SpanKind, context, trace } from "@opentelemetry/api";
 import { endWhenDone, type ResultHooks } from "../lifecycle/end-when-done";
 import { finishSpan, guard } from "../lifecycle/span-end";
+import { ATTR_GEN_AI_OPERATION_NAME } from "../attributes";
+import { activeTraceContext } from "../trace-context/scope";
+import { addTraceAttributes } from "../trace-context/stamp";
 
 const SCOPE = "@genai-otel/core-semconv";
 
@@ -18,11 +21,14 @@ export interface OperationSpan {
  * Runs `fn` inside a new span made active for it, and ends the span when the work is really over:
  * when `fn` returns (sync), when its promise settles, or when its async iterator is consumed or
  * broken off (see `endWhenDone`). Errors are recorded and rethrown unchanged. If the span cannot
- * be started, `fn` still runs.
+ * be started, `fn` still runs. The trace context of an enclosing `withTraceAttributes` scope is
+ * added to the start attributes (`op.attributes` is extended in place: pass a fresh object).
  */
 export function runOperation<R>(op: OperationSpan, fn: () => R): R {
   let span: Span;
   try {
+    const traceContext = activeTraceContext();
+    if (traceContext) addTraceAttributes(op.attributes, traceContext, op.attributes[ATTR_GEN_AI_OPERATION_NAME] as string | undefined);
     span = trace.getTracer(SCOPE).startSpan(op.name, { kind: op.kind, attributes: op.attributes });
   } catch {
     return fn();
