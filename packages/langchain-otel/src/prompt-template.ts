@@ -9,12 +9,27 @@ const ROLE_BY_TEMPLATE: Readonly<Record<string, string>> = {
   AIMessagePromptTemplate: "assistant",
 };
 
+/**
+ * The serialized form of a nested value: `toJSON()` serialises one level, so nested prompt
+ * templates may still be instances (their `toJSON()` is called; a prompt template holds no secrets).
+ */
+function serializedOf(value: unknown): unknown {
+  if (value === null || typeof value !== "object" || "lc" in value) return value;
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON !== "function") return value;
+  try {
+    return toJSON.call(value);
+  } catch {
+    return undefined;
+  }
+}
+
 const lastId = (s: unknown): string | undefined => {
-  const id = (s as { id?: unknown } | null | undefined)?.id;
+  const id = (serializedOf(s) as { id?: unknown } | null | undefined)?.id;
   return Array.isArray(id) && typeof id.at(-1) === "string" ? (id.at(-1) as string) : undefined;
 };
 const kwargsOf = (s: unknown): Dict | undefined => {
-  const k = (s as { kwargs?: unknown } | null | undefined)?.kwargs;
+  const k = (serializedOf(s) as { kwargs?: unknown } | null | undefined)?.kwargs;
   return k !== null && typeof k === "object" ? (k as Dict) : undefined;
 };
 
@@ -48,7 +63,8 @@ export function templateOf(serialized: Serialized | undefined): string | undefin
   if (typeof kwargs.template === "string") return kwargs.template;
   if (!Array.isArray(kwargs.messages)) return undefined;
   const messages: { role: string; content: string }[] = [];
-  for (const message of kwargs.messages) {
+  for (const raw of kwargs.messages) {
+    const message = serializedOf(raw);
     const kind = lastId(message) ?? "";
     const k = kwargsOf(message);
     if (kind === "MessagesPlaceholder") {

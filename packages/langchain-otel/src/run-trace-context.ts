@@ -72,30 +72,31 @@ function id(value: unknown): string | undefined {
  * user ids are read.
  */
 export function runTraceAttributes(tags: readonly string[] | undefined, metadata: Record<string, unknown> | undefined, recordMetadata: boolean): TraceAttributes | undefined {
-  let out: TraceAttributes | undefined;
+  let conversationId: string | undefined;
+  let userId: string | undefined;
+  let userMetadata: Record<string, unknown> | undefined;
+  let userTags: string[] | undefined;
   if (metadata) {
     for (const key of CONVERSATION_KEYS) {
-      const conversationId = id(metadata[key]);
-      if (conversationId !== undefined) {
-        out = { conversationId };
-        break;
-      }
+      conversationId = id(metadata[key]);
+      if (conversationId !== undefined) break;
     }
-    const userId = id(metadata[USER_KEY]);
-    if (userId !== undefined) (out ??= {}).userId = userId;
+    userId = id(metadata[USER_KEY]);
     if (recordMetadata) {
-      let user: Record<string, unknown> | undefined;
       for (const key in metadata) {
         if (isFrameworkKey(key) || !Object.hasOwn(metadata, key)) continue;
-        (user ??= {})[key] = metadata[key];
+        if (userMetadata === undefined) userMetadata = {};
+        userMetadata[key] = metadata[key];
       }
-      if (user) (out ??= {}).metadata = user;
     }
   }
   if (recordMetadata && tags && tags.length > 0) {
-    let user: string[] | undefined;
-    for (const tag of tags) if (typeof tag === "string" && !isFrameworkTag(tag)) (user ??= []).push(tag);
-    if (user) (out ??= {}).tags = user;
+    for (const tag of tags) {
+      if (typeof tag !== "string" || isFrameworkTag(tag)) continue;
+      if (userTags === undefined) userTags = [];
+      userTags.push(tag);
+    }
   }
-  return out;
+  if (conversationId === undefined && userId === undefined && userMetadata === undefined && userTags === undefined) return undefined;
+  return { conversationId, userId, metadata: userMetadata, tags: userTags };
 }
