@@ -159,7 +159,11 @@ describe("withTraceAttributes", () => {
   it("with asBaggage puts the ids (only) into W3C baggage", () => {
     const headers: Record<string, string> = {};
     withTraceAttributes({ conversationId: "c-b", userId: "u-b", metadata: { plan: "pro" }, asBaggage: true }, () =>
-      new W3CBaggagePropagator().inject(context.active(), headers, { set: (c, k, v) => (c[k] = v) } as never),
+      new W3CBaggagePropagator().inject(context.active(), headers, {
+        set: (carrier: Record<string, string>, key: string, value: string) => {
+          carrier[key] = value;
+        },
+      }),
     );
     expect(headers.baggage?.split(",").sort()).toEqual(["gen_ai.conversation.id=c-b", "user.id=u-b"]);
     expect(withTraceAttributes({ conversationId: "c-b" }, () => propagation.getBaggage(context.active()))).toBeUndefined();

@@ -26,15 +26,16 @@ export interface OperationSpan {
  */
 export function runOperation<R>(op: OperationSpan, fn: () => R): R {
   let span: Span;
+  const active = context.active();
   try {
-    const traceContext = activeTraceContext();
+    const traceContext = activeTraceContext(active);
     if (traceContext) addTraceAttributes(op.attributes, traceContext, op.attributes[ATTR_GEN_AI_OPERATION_NAME] as string | undefined);
-    span = trace.getTracer(SCOPE).startSpan(op.name, { kind: op.kind, attributes: op.attributes });
+    span = trace.getTracer(SCOPE).startSpan(op.name, { kind: op.kind, attributes: op.attributes }, active);
   } catch {
     return fn();
   }
   if (op.onStart) guard("recording an operation's start", () => op.onStart?.(span));
-  const ctx = trace.setSpan(context.active(), span);
+  const ctx = trace.setSpan(active, span);
   let result: R;
   try {
     result = context.with(ctx, fn);
