@@ -56,10 +56,15 @@ export interface TraceAttributes {
  * Read it with {@link activeTraceContext}. Immutable.
  */
 export interface TraceContext {
+  /** The conversation id (`gen_ai.conversation.id`), bounded. */
   readonly conversationId?: string;
+  /** The user id (`user.id`), bounded. */
   readonly userId?: string;
+  /** The union of the scopes' tags, bounded. */
   readonly tags?: readonly string[];
+  /** The merged metadata, values as recorded (secret-looking keys dropped). */
   readonly metadata?: Readonly<Record<string, string | number | boolean>>;
+  /** The merged prompt reference (template and variables as given: recorded only with content capture on). */
   readonly prompt?: Readonly<PromptReference>;
   /** `gen_ai.conversation.id`, `user.id`, `genai_otel.tags`, `genai_otel.metadata.*`: for every span. */
   readonly spanAttributes: Readonly<Attributes>;
