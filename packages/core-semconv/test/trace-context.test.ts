@@ -175,12 +175,17 @@ describe("TraceAttributesSpanProcessor", () => {
     const exporter = new InMemorySpanExporter();
     const provider = new BasicTracerProvider({ spanProcessors: [new TraceAttributesSpanProcessor(), new SimpleSpanProcessor(exporter)] });
     const tracer = provider.getTracer("other-instrumentation");
+    const attrsOf = (name: string) => exporter.getFinishedSpans().find((s) => s.name === name)?.attributes ?? {};
     withTraceAttributes({ conversationId: "c-p", tags: ["t"], prompt: { name: "greet", version: 3, template: "Hi {x}" } }, () => {
       tracer.startSpan("GET /users").end();
       tracer.startSpan("chat gpt", { attributes: { "gen_ai.operation.name": "chat" } }).end();
     });
     tracer.startSpan("outside").end();
-    const attrsOf = (name: string) => exporter.getFinishedSpans().find((s) => s.name === name)?.attributes ?? {};
+    // genai-otel's own spans keep what the adapter resolved (a LangChain run's metadata wins over the scope)
+    withTraceAttributes({ conversationId: "c-scope" }, () =>
+      provider.getTracer("@genai-otel/langchain-otel").startSpan("chain", { attributes: { "gen_ai.conversation.id": "c-run" } }).end(),
+    );
+    expect(traceKeys(attrsOf("chain"))).toEqual({ "gen_ai.conversation.id": "c-run" });
     expect(traceKeys(attrsOf("GET /users"))).toEqual({ "gen_ai.conversation.id": "c-p", "genai_otel.tags": ["t"] });
     expect(traceKeys(attrsOf("chat gpt"))).toEqual({
       "gen_ai.conversation.id": "c-p",
