@@ -8,7 +8,7 @@ import {
   ATTR_USER_ID,
 } from "../attributes";
 import { safeJsonStringify } from "../serialize";
-import { truncate } from "../serialize-plain";
+import { truncate } from "../serialize-budget";
 import type { PromptReference, TraceAttributes, TraceContext } from "./types";
 
 /** Most tags kept per trace context. */
@@ -80,7 +80,7 @@ function metadataValue(value: unknown): string | number | boolean | undefined {
       return undefined;
   }
   if (value === null) return undefined;
-  const json = safeJsonStringify(value, { maxDepth: 6, maxItems: 50, maxStringLength: MAX_METADATA_VALUE_LENGTH });
+  const json = safeJsonStringify(value, { maxDepth: 6, maxItems: 50, maxStringLength: MAX_METADATA_VALUE_LENGTH, maxLength: MAX_METADATA_VALUE_LENGTH });
   return json === "" ? undefined : cut(json, MAX_METADATA_VALUE_LENGTH);
 }
 
