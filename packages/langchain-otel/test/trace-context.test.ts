@@ -2,7 +2,10 @@ import { OpenTelemetryCallbackHandler, withTraceAttributes } from "@genai-otel/l
 import { HumanMessage } from "@langchain/core/messages";
 import { StringOutputParser } from "@langchain/core/output_parsers";
 import { ChatPromptTemplate, PromptTemplate } from "@langchain/core/prompts";
+import { tool } from "@langchain/core/tools";
 import { END, MemorySaver, MessagesAnnotation, START, StateGraph } from "@langchain/langgraph";
+import { createReactAgent } from "@langchain/langgraph/prebuilt";
+import { z } from "zod";
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { describe, expect, it } from "vitest";
 import { chatModel, useStandIns } from "./setup";
@@ -83,7 +86,7 @@ describe("trace context on LangChain runs", () => {
     const handler = new OpenTelemetryCallbackHandler();
     await graph("respond").invoke({ messages: [new HumanMessage("hello")] }, { callbacks: [handler], configurable: { thread_id: "t-42" }, metadata: { user_id: "u-9" } });
     const spans = tracing().spans();
-    expect(spans.map((s) => s.name).sort()).toEqual(["LangGraph", "chat gpt-4o-mini", "respond"]);
+    expect(spans.map((s) => s.name).sort()).toEqual(["chat gpt-4o-mini", "invoke_workflow LangGraph", "respond"]);
     for (const s of spans) expect(traceKeys(s)).toEqual({ "gen_ai.conversation.id": "t-42", "user.id": "u-9" });
   });
 
@@ -113,7 +116,7 @@ describe("trace context on LangChain runs", () => {
     const spans = tracing().spans();
     expect(spans).toHaveLength(800);
     const questionOf = new Map<string, string>();
-    for (const s of spans) if (s.name === "RunnableSequence") questionOf.set(s.spanContext().traceId, String(JSON.parse(String(s.attributes["genai_otel.input"])).question));
+    for (const s of spans) if (s.name === "invoke_workflow RunnableSequence") questionOf.set(s.spanContext().traceId, String(JSON.parse(String(s.attributes["genai_otel.input"])).question));
     expect(questionOf.size).toBe(200);
     const wrong = spans.filter((s) => s.attributes["gen_ai.conversation.id"] !== `c-${questionOf.get(s.spanContext().traceId)?.slice(2)}`);
     expect(wrong.length).toBe(0);
@@ -133,7 +136,7 @@ describe("prompts and root input/output (content)", () => {
     for (const name of ["ChatPromptTemplate", "chat gpt-4o-mini"]) {
       expect(span(name).attributes).toMatchObject({ "genai_otel.prompt.template": template, "genai_otel.prompt.variables": variables });
     }
-    const root = span("RunnableSequence").attributes;
+    const root = span("invoke_workflow RunnableSequence").attributes;
     expect(root["genai_otel.input"]).toBe(variables);
     expect(root["genai_otel.output"]).toMatch(/^Answer: What is a span\?/);
     expect(span("StrOutputParser").attributes["genai_otel.input"]).toBeUndefined();
@@ -146,7 +149,7 @@ describe("prompts and root input/output (content)", () => {
     expect(span("chat gpt-4o-mini").attributes["genai_otel.prompt.template"]).toBe("Tell me about {topic}");
     const parser = new StringOutputParser();
     await parser.invoke("plain text", { callbacks: [handler] });
-    const roots = tracing().spans().filter((s) => s.name === "StrOutputParser" && s.attributes["genai_otel.input"] === "plain text");
+    const roots = tracing().spans().filter((s) => s.name === "invoke_workflow StrOutputParser" && s.attributes["genai_otel.input"] === "plain text");
     expect(roots).toHaveLength(1);
     expect(roots[0]!.attributes["genai_otel.output"]).toBe("plain text");
   });
@@ -170,24 +173,25 @@ describe("prompts and root input/output (content)", () => {
   it("LangGraph roots: the last human and AI messages; invoke_agent roots as gen_ai messages", async () => {
     const handler = new OpenTelemetryCallbackHandler({ captureContent: true });
     await graph("respond").invoke({ messages: [new HumanMessage("hello graph")] }, { callbacks: [handler], configurable: { thread_id: "t-a" } });
-    const workflow = span("LangGraph").attributes;
+    const workflow = span("invoke_workflow LangGraph").attributes;
     expect(workflow["genai_otel.input"]).toBe("hello graph");
     expect(workflow["genai_otel.output"]).toMatch(/^Answer: hello graph/);
     tracing().reset();
-    await graph("agent").invoke({ messages: [new HumanMessage("hello agent")] }, { callbacks: [handler], configurable: { thread_id: "t-b" } });
-    const agent = span("invoke_agent").attributes;
+    const weather = tool(async ({ city }: { city: string }) => `It is sunny in ${city}.`, { name: "get_weather", description: "Weather", schema: z.object({ city: z.string() }) });
+    await createReactAgent({ llm: chatModel(server()), tools: [weather], name: "weather_agent" }).invoke({ messages: [new HumanMessage("Use get_weather for Paris")] }, { callbacks: [handler] });
+    const agent = span("invoke_agent weather_agent").attributes;
     expect(agent["genai_otel.input"]).toBeUndefined();
-    expect(JSON.parse(String(agent["gen_ai.input.messages"]))).toEqual([{ role: "user", parts: [{ type: "text", content: "hello agent" }] }]);
+    expect(JSON.parse(String(agent["gen_ai.input.messages"]))).toEqual([{ role: "user", parts: [{ type: "text", content: "Use get_weather for Paris" }] }]);
     const output = JSON.parse(String(agent["gen_ai.output.messages"]));
     expect(output).toHaveLength(1);
     expect(output[0]).toMatchObject({ role: "assistant", finish_reason: "stop" });
-    expect(output[0].parts[0].content).toMatch(/^Answer: hello agent/);
+    expect(output[0].parts[0].content).toContain("sunny");
   });
 
   it("mask_input / mask_output metadata masks the root's input and output", async () => {
     const handler = new OpenTelemetryCallbackHandler({ captureContent: true });
     await chain().invoke({ topic: "otel", question: "Q" }, { callbacks: [handler], metadata: { mask_input: true } });
-    const root = span("RunnableSequence").attributes;
+    const root = span("invoke_workflow RunnableSequence").attributes;
     expect(root["genai_otel.input"]).toBeUndefined();
     expect(root["genai_otel.output"]).toBeDefined();
     expect(span("chat gpt-4o-mini").attributes["genai_otel.prompt.variables"]).toBeUndefined();
