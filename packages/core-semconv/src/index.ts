@@ -175,3 +175,9 @@ export {
   type TranslatorName,
   TRANSLATOR_NAMES,
 } from "./translate/types";
+
+// Trace context: conversation, user, tags, metadata and prompt on every span of a scope.
+export type { PromptReference, TraceAttributes, TraceContext } from "./trace-context/types";
+export { type TraceAttributesStats, traceAttributesStats } from "./trace-context/resolve";
+export { activeTraceContext, contextWithTraceAttributes, withTraceAttributes } from "./trace-context/scope";
+export { TraceAttributesSpanProcessor } from "./trace-context/span-processor";

@@ -36,3 +36,6 @@ export {
   settingsMarkdown,
 } from "./settings/index";
 export { parseContentCapture } from "./content-capture";
+export { TRACE_CONTEXT_KEY } from "./trace-context/scope";
+export { isSecretKey, mergeTraceContext } from "./trace-context/resolve";
+export { addTraceAttributes, isPromptOperation, promptContentAttributes } from "./trace-context/stamp";

@@ -1,4 +1,4 @@
-import { agent, task, tool, workflow } from "@genai-otel/core-semconv";
+import { agent, task, tool, withTraceAttributes, workflow } from "@genai-otel/core-semconv";
 import { createTestTracing } from "@genai-otel/core-semconv/testing";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 
@@ -26,6 +26,12 @@ describe("decorators", () => {
       return "ok";
     }
   }
+
+  it("stamp the withTraceAttributes scope on every span they start", async () => {
+    await withTraceAttributes({ conversationId: "c-dec", userId: "u-dec" }, () => new Pipeline(2).run(1));
+    expect(tracing.spans()).toHaveLength(3);
+    for (const s of tracing.spans()) expect([s.attributes["gen_ai.conversation.id"], s.attributes["user.id"]]).toEqual(["c-dec", "u-dec"]);
+  });
 
   it("wrap methods, keeping `this`, arguments and results", async () => {
     const p = new Pipeline(3);

@@ -64,6 +64,14 @@ export interface SetupTracingOptions {
   flushOnExit?: boolean;
   /** Extra resource attributes; they win over `OTEL_RESOURCE_ATTRIBUTES`. @defaultValue none */
   resourceAttributes?: Attributes;
+  /**
+   * Stamp the trace context of `withTraceAttributes` scopes (conversation, user, tags, metadata,
+   * prompt name/version) on every span started in them, also on spans of other instrumentations
+   * (HTTP, databases), through core-semconv's `TraceAttributesSpanProcessor`, placed before every
+   * other processor. genai-otel's own spans carry them either way.
+   * @defaultValue true
+   */
+  traceAttributes?: boolean;
   /** Further span processors, after the presets' (e.g. an in-memory exporter in tests). @defaultValue [] */
   spanProcessors?: readonly SpanProcessor[];
   /**

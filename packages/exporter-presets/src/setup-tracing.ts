@@ -3,6 +3,7 @@ import { diagLogLevelFromString } from "@opentelemetry/core";
 import { resolveSetting } from "@genai-otel/core-semconv/internal";
 import type { Sampler } from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
+import { TraceAttributesSpanProcessor } from "@genai-otel/core-semconv";
 import { createDestination, type ExportMode } from "./destination";
 import { readEnv, readFirstEnv } from "./env";
 import { PresetConfigurationError } from "./errors";
@@ -66,7 +67,7 @@ export function setupTracing(options: SetupTracingOptions = {}): TracingSetup {
   const metricsPipeline = new MetricsPipeline(resource, metricExporters, metricsSettings);
   const tracerProvider = new NodeTracerProvider({
     resource,
-    spanProcessors: [...destinations, ...(options.spanProcessors ?? [])],
+    spanProcessors: [...(options.traceAttributes === false ? [] : [new TraceAttributesSpanProcessor()]), ...destinations, ...(options.spanProcessors ?? [])],
     ...(options.spanLimits === undefined ? {} : { spanLimits: options.spanLimits }),
     ...(options.sampler === undefined ? {} : { sampler: options.sampler }),
   });

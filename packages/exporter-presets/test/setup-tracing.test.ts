@@ -282,3 +282,18 @@ describe("secrets in failure reports", () => {
     }
   });
 });
+
+describe("trace attributes", () => {
+  it("stamps the withTraceAttributes scope on spans of any instrumentation, unless traceAttributes is false", async () => {
+    const { withTraceAttributes } = await import("@genai-otel/core-semconv");
+    for (const traceAttributes of [undefined, false]) {
+      const exporter = new InMemorySpanExporter();
+      const tracing = setup({ presets: [], registerGlobal: true, traceAttributes, spanProcessors: [new SimpleSpanProcessor(exporter)] });
+      withTraceAttributes({ conversationId: "c-1", userId: "u-1" }, () => trace.getTracer("http").startSpan("GET /").end());
+      const attributes = exporter.getFinishedSpans()[0]?.attributes;
+      if (traceAttributes === false) expect(attributes).toEqual({});
+      else expect(attributes).toEqual({ "gen_ai.conversation.id": "c-1", "user.id": "u-1" });
+      await tracing.shutdown();
+    }
+  });
+});

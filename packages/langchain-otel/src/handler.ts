@@ -44,6 +44,8 @@ import { controlFlowOf, isResumeInput } from "./control-flow";
 import type { RunEntry } from "./run-registry";
 import { LANGCHAIN_SETTINGS } from "./settings";
 import { RunTracker, attachTracker } from "./tracker";
+import { isPromptTemplate, templateOf } from "./prompt-template";
+import { rootContent } from "./root-io";
 
 const FRAMEWORK = "langchain";
 /**
@@ -112,17 +114,26 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
   }
 
   /**
-   * Ends a run that needs nothing read at its end (a chain's end, any error); never throws. LangGraph
+   * Ends a run that needs nothing read at its end (a chain's end, any error) but, for a root run
+   * with capture on, its input and output (`outputs`, absent on error); never throws. LangGraph
    * control flow (interrupt, hand-off to the parent) and cancellation end without an error.
    */
-  private endRun(method: string, runId: string, err?: Error): void {
+  private endRun(method: string, runId: string, err?: Error, outputs?: unknown): void {
     try {
       const flow = err === undefined ? undefined : controlFlowOf(err);
       if (flow) this.tracker.endFlow(runId, flow);
-      else this.tracker.end(runId, undefined, err);
+      else this.tracker.end(runId, this.tracker.policy.enabled ? (entry) => this.recordRootIO(entry, outputs) : undefined, err);
     } catch (failure) {
       reportFailure(method, failure);
     }
+  }
+
+  private recordRootIO(entry: RunEntry, outputs: unknown): undefined {
+    if (entry.rootInput) {
+      const input = entry.rootInput.value;
+      this.tracker.emitContent(entry, (policy, mask) => rootContent(policy, mask, entry.agent !== undefined, input, outputs));
+    }
+    return undefined;
   }
 
   // handleChainStart is called as (chain, inputs, runId, parentRunId, tags, metadata, runType, runName, extra)
@@ -178,24 +189,29 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
           attributes[ATTR_GENAI_OTEL_RESUMED] = true;
         }
       }
-      this.tracker.start(runId, parentRunId, {
+      const entry = this.tracker.start(runId, parentRunId, {
         name: spanTitle,
         kind: SpanKind.INTERNAL,
         attributes,
         metadata,
+        tags,
         hidden: tags?.includes(HIDDEN_TAG),
         graphName: graphRun ? name : undefined,
         agent,
         threadId,
         links,
       });
+      if (entry && this.tracker.policy.enabled) {
+        if (entry.root === undefined) entry.rootInput = { value: inputs };
+        if (isPromptTemplate(chain)) this.tracker.notePrompt(entry, parentRunId, { template: templateOf(chain), variables: inputs });
+      }
     } catch (err) {
       reportFailure("handleChainStart", err);
     }
   }
 
-  override handleChainEnd(_outputs: ChainValues, runId: string): void {
-    this.endRun("handleChainEnd", runId);
+  override handleChainEnd(outputs: ChainValues, runId: string): void {
+    this.endRun("handleChainEnd", runId, undefined, outputs);
   }
 
   override handleChainError(err: Error, runId: string): void {
@@ -208,11 +224,11 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     runId: string,
     parentRunId?: string,
     extraParams?: Record<string, unknown>,
-    _tags?: string[],
+    tags?: string[],
     metadata?: Record<string, unknown>,
   ): void {
     try {
-      this.startInference("chat", _llm, runId, parentRunId, extraParams, metadata, messages);
+      this.startInference("chat", _llm, runId, parentRunId, extraParams, tags, metadata, messages);
     } catch (err) {
       reportFailure("handleChatModelStart", err);
     }
@@ -224,11 +240,11 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     runId: string,
     parentRunId?: string,
     extraParams?: Record<string, unknown>,
-    _tags?: string[],
+    tags?: string[],
     metadata?: Record<string, unknown>,
   ): void {
     try {
-      this.startInference("text_completion", _llm, runId, parentRunId, extraParams, metadata, prompts);
+      this.startInference("text_completion", _llm, runId, parentRunId, extraParams, tags, metadata, prompts);
     } catch (err) {
       reportFailure("handleLLMStart", err);
     }
@@ -240,6 +256,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     runId: string,
     parentRunId: string | undefined,
     extraParams: Record<string, unknown> | undefined,
+    tags: string[] | undefined,
     metadata: Record<string, unknown> | undefined,
     input: BaseMessage[][] | string[],
   ): void {
@@ -261,6 +278,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
       kind: spanKindFor(operation),
       attributes,
       metadata,
+      tags,
       recordMetrics: true,
     });
     const tools = toolDefinitions(invocation);
@@ -269,7 +287,11 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     if (entry && tools?.length && (invocation?.tool_choice === undefined || typeof invocation.tool_choice === "string")) markAgent(nearestGraph(entry.parent));
     if (this.tracker.policy.enabled) {
       const inputMessages = () => (operation === "chat" ? (input as BaseMessage[][]).flat().map((m) => toChatMessage(m, this.tracker.policy.maxBlobBytes)) : (input as string[]).map(promptMessage));
-      this.tracker.emitContent(entry, (policy, mask) => policy.inference({ inputMessages, toolDefinitions: () => tools }, mask));
+      this.tracker.emitContent(entry, (policy, mask) => {
+        const content = policy.inference({ inputMessages, toolDefinitions: () => tools }, mask);
+        const prompt = this.tracker.promptContent(entry, parentRunId, mask);
+        return prompt ? Object.assign(content, prompt) : content;
+      });
     }
     const slot = this.tracker.propagate ? currentSpanSlot() : undefined;
     if (slot && !slot.span && entry?.span) slot.span = entry.span;
@@ -329,7 +351,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     input: string,
     runId: string,
     parentRunId?: string,
-    _tags?: string[],
+    tags?: string[],
     metadata?: Record<string, unknown>,
     runName?: string,
     toolCallId?: string,
@@ -339,7 +361,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
       const description = this.tracker.toolDescription(parentRunId, name);
       const attributes = toolAttributes({ name, callId: toolCallId, description });
       attributes[ATTR_GENAI_OTEL_FRAMEWORK] = FRAMEWORK;
-      const entry = this.tracker.start(runId, parentRunId, { name: spanName("execute_tool", name), kind: spanKindFor("execute_tool"), attributes, metadata });
+      const entry = this.tracker.start(runId, parentRunId, { name: spanName("execute_tool", name), kind: spanKindFor("execute_tool"), attributes, metadata, tags });
       this.tracker.emitContent(entry, (policy, mask) => policy.tool({ arguments: () => parseMaybeJson(input) }, mask));
     } catch (err) {
       reportFailure("handleToolStart", err);
@@ -368,7 +390,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     query: string,
     runId: string,
     parentRunId?: string,
-    _tags?: string[],
+    tags?: string[],
     metadata?: Record<string, unknown>,
     name?: string,
   ): void {
@@ -376,7 +398,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
       const source = name ?? serializedName(retriever);
       const attributes = retrievalAttributes({ dataSourceId: source });
       attributes[ATTR_GENAI_OTEL_FRAMEWORK] = FRAMEWORK;
-      const entry = this.tracker.start(runId, parentRunId, { name: spanName("retrieval", source), kind: spanKindFor("retrieval"), attributes, metadata });
+      const entry = this.tracker.start(runId, parentRunId, { name: spanName("retrieval", source), kind: spanKindFor("retrieval"), attributes, metadata, tags });
       this.tracker.emitContent(entry, (policy, mask) => policy.retrieval({ query: () => query }, mask));
     } catch (err) {
       reportFailure("handleRetrieverStart", err);

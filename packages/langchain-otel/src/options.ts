@@ -40,4 +40,14 @@ export interface LangChainInstrumentationOptions extends ContentOptions {
    * @defaultValue false
    */
   propagateContext?: boolean;
+  /**
+   * Record the user tags and metadata of each run (`config.tags` / `config.metadata`, minus
+   * LangChain's and LangGraph's own) as `genai_otel.tags` / `genai_otel.metadata.<key>` on its span.
+   * The conversation (`metadata.conversation_id` / `session_id` / `thread_id`, LangGraph's
+   * `configurable.thread_id`) and user (`metadata.user_id`) are read either way, and a
+   * `withTraceAttributes` scope is recorded either way.
+   * Env: `GENAI_OTEL_LANGCHAIN_RECORD_METADATA=false` turns it off, read when this option is not given.
+   * @defaultValue true
+   */
+  recordMetadata?: boolean;
 }

@@ -1,5 +1,5 @@
 import { type Attributes, type Context, type Span, diag, trace } from "@opentelemetry/api";
-import { ATTR_GENAI_OTEL_INCOMPLETE } from "@genai-otel/core-semconv";
+import { ATTR_GENAI_OTEL_INCOMPLETE, type PromptReference, type TraceContext } from "@genai-otel/core-semconv";
 
 /** One open LangChain run. `span` is absent for hidden runs (their children attach to `ctx`). */
 export interface RunEntry {
@@ -42,6 +42,14 @@ export interface RunEntry {
   threadId?: string;
   /** Content masking from run metadata. */
   mask?: { input?: boolean; output?: boolean };
+  /** The `withTraceAttributes` scope active when the run started (compared, so children reuse {@link trace}). */
+  scope?: TraceContext;
+  /** The run's trace context: scope merged with its tags and metadata (run wins); stamped on its span. */
+  trace?: TraceContext;
+  /** A prompt template run's template and variables (capture on), for the next model run of the same parent. */
+  prompt?: PromptReference;
+  /** On a root run, with capture on: its inputs, recorded at its end as the root's input. */
+  rootInput?: { value: unknown };
 }
 
 /** What an agent's inference runs add up to: usage, and the one provider/model serving it (if only one). */

@@ -3,6 +3,9 @@ import { CONTENT_SETTINGS, defineSettings } from "@genai-otel/core-semconv/inter
 /** Env var that turns on context propagation when `propagateContext` is not given. */
 export const ENV_PROPAGATE_CONTEXT = "GENAI_OTEL_LANGCHAIN_PROPAGATE_CONTEXT" as const;
 
+/** Env var that turns off tags and metadata recording when `recordMetadata` is not given. */
+export const ENV_RECORD_METADATA = "GENAI_OTEL_LANGCHAIN_RECORD_METADATA" as const;
+
 /**
  * The settings of {@link OpenTelemetryCallbackHandler}, in one table: each option's variable,
  * default and doc. Resolved once per handler (option > env > default); the README's option table
@@ -39,5 +42,13 @@ export const LANGCHAIN_SETTINGS = defineSettings({
     default: 3_600_000,
     defaultText: "3600000 ms",
     doc: "runs open longer are ended, marked incomplete, counted and reported through `diag`",
+  },
+  recordMetadata: {
+    option: "recordMetadata",
+    env: ENV_RECORD_METADATA,
+    type: "boolean",
+    default: true as boolean,
+    envValues: "`true`/`1`/`yes`, `false`/`0`/`no`",
+    doc: "record each run's user tags and metadata (see below); conversation and user ids are read either way",
   },
 });

@@ -1,5 +1,6 @@
 import { type Attributes, type Link, type SpanContext, type SpanKind, context, diag, trace } from "@opentelemetry/api";
 import {
+  ATTR_GEN_AI_OPERATION_NAME,
   ATTR_GENAI_OTEL_HANDOFF_GOTO,
   ATTR_GENAI_OTEL_HANDOFF_UPDATE,
   ATTR_GENAI_OTEL_INTERRUPT_ID,
@@ -10,15 +11,24 @@ import {
   type ContentPolicy,
   EVENT_GENAI_OTEL_HANDOFF,
   EVENT_GENAI_OTEL_INTERRUPT,
+  type PromptReference,
+  activeTraceContext,
   recordSpanError,
 } from "@genai-otel/core-semconv";
-import { AdapterTelemetry, resolveSetting } from "@genai-otel/core-semconv/internal";
+import {
+  AdapterTelemetry,
+  addTraceAttributes,
+  mergeTraceContext,
+  promptContentAttributes,
+  resolveSetting,
+} from "@genai-otel/core-semconv/internal";
 import { LANGCHAIN_SETTINGS } from "./settings";
 import { settleAttributes } from "./agents";
 import type { ControlFlow } from "./control-flow";
 import { name as SCOPE_NAME, version as SCOPE_VERSION } from "../package.json";
 import type { LangChainInstrumentationOptions } from "./options";
 import { type RunEntry, RunRegistry, contextOf } from "./run-registry";
+import { runTraceAttributes } from "./run-trace-context";
 
 const TRACKER = Symbol.for("genai-otel.langchain.tracker");
 
@@ -39,6 +49,8 @@ export interface RunStart {
   kind: SpanKind;
   attributes: Attributes;
   metadata?: Record<string, unknown>;
+  /** The run's tags (user tags go on the span; LangChain's own are left out). */
+  tags?: readonly string[];
   /** Record GenAI client metrics for this run when it ends (inference runs). */
   recordMetrics?: boolean;
   /** Run name of a LangGraph graph run (so a later node can mark it as an agent). */
@@ -72,9 +84,12 @@ export class RunTracker extends AdapterTelemetry {
   closed = false;
   /** Root span of the last interrupted run per LangGraph thread id, bounded, insertion-ordered. */
   private readonly interruptedThreads = new Map<string, SpanContext>();
+  /** Record run tags and metadata (option > `GENAI_OTEL_LANGCHAIN_RECORD_METADATA` > true). */
+  readonly recordMetadata: boolean;
 
   constructor(options: LangChainInstrumentationOptions) {
     super({ name: SCOPE_NAME, version: SCOPE_VERSION }, options);
+    this.recordMetadata = resolveSetting(LANGCHAIN_SETTINGS.recordMetadata, options.recordMetadata);
     this.registry = new RunRegistry(
       resolveSetting(LANGCHAIN_SETTINGS.maxOpenRuns, options.maxOpenRuns),
       resolveSetting(LANGCHAIN_SETTINGS.runTtlMs, options.runTtlMs),
@@ -83,12 +98,14 @@ export class RunTracker extends AdapterTelemetry {
 
   /**
    * Opens a span for a run: parent = the parent run's span, else the active context. A duplicate
-   * start is ignored.
+   * start is ignored. The span carries the run's trace context: the `withTraceAttributes` scope
+   * active at start (else the parent run's), merged with the run's tags and metadata (run wins).
    */
   start(runId: string, parentRunId: string | undefined, run: RunStart): RunEntry | undefined {
     if (this.closed || this.registry.has(runId)) return undefined;
     const parent = this.registry.get(parentRunId);
-    const parentCtx = parent ? contextOf(parent) : context.active();
+    const active = context.active();
+    const parentCtx = parent ? contextOf(parent) : active;
     const entry: RunEntry = {
       parentCtx,
       rootId: parent ? parent.rootId : runId,
@@ -103,11 +120,45 @@ export class RunTracker extends AdapterTelemetry {
     if (run.agent) entry.agent = {};
     if (run.recordMetrics) entry.metricAttributes = run.attributes;
     if (run.threadId !== undefined && !parent) entry.threadId = run.threadId;
+    this.resolveTrace(entry, parent, activeTraceContext(active), run);
     if (!run.hidden) {
       entry.span = this.tracer().startSpan(run.name, { kind: run.kind, attributes: run.attributes, links: run.links }, parentCtx);
     }
     this.registry.add(runId, entry);
     return entry;
+  }
+
+  /** Sets `entry.scope` / `entry.trace` and adds the trace context to the run's start attributes. */
+  private resolveTrace(entry: RunEntry, parent: RunEntry | undefined, scope: RunEntry["scope"], run: RunStart): void {
+    entry.scope = scope;
+    let trace = parent === undefined ? scope : parent.scope === scope ? parent.trace : mergeTraceContext(parent.trace, scope);
+    if (run.tags !== undefined || run.metadata !== undefined) {
+      const own = runTraceAttributes(run.tags, run.metadata, this.recordMetadata);
+      if (own !== undefined) trace = mergeTraceContext(trace, own);
+    }
+    entry.trace = trace;
+    if (trace !== undefined) addTraceAttributes(run.attributes, trace, run.attributes[ATTR_GEN_AI_OPERATION_NAME] as string | undefined);
+  }
+
+  /**
+   * The prompt content of a model run (capture on, input not masked): the template and variables of
+   * a prompt template run earlier under the same parent, over those of the `withTraceAttributes` scope.
+   */
+  promptContent(entry: RunEntry | undefined, parentRunId: string | undefined, mask: ContentMask | undefined): Attributes | undefined {
+    if (!this.policy.enabled || !entry || mask?.input) return undefined;
+    const fromRun = this.registry.get(parentRunId)?.prompt;
+    const fromScope = entry.trace?.prompt;
+    if (!fromRun && !fromScope) return undefined;
+    const prompt: PromptReference | undefined = fromRun && fromScope ? { ...fromScope, ...fromRun } : (fromRun ?? fromScope);
+    return promptContentAttributes(this.policy, prompt);
+  }
+
+  /** Remembers a prompt template run's prompt on its parent (for {@link emitPrompt}) and records it on its own span. */
+  notePrompt(entry: RunEntry | undefined, parentRunId: string | undefined, prompt: PromptReference): void {
+    if (!entry) return;
+    const parent = this.registry.get(parentRunId);
+    if (parent) parent.prompt = prompt;
+    if (entry.span && !entry.mask?.input) this.policy.emit(entry.span, promptContentAttributes(this.policy, prompt));
   }
 
   /**

@@ -12,3 +12,9 @@ export type {
   LlamaIndexInstrumentationOptions,
   LlamaIndexInstrumentationStats,
 } from "./types";
+/**
+ * Re-exported from `@genai-otel/core-semconv` for convenience: runs a function in a scope whose
+ * conversation, user, tags, metadata and prompt go on every span started in it (wrap `query`,
+ * `chat`, `agent.run` in it). See its TSDoc there.
+ */
+export { type PromptReference, type TraceAttributes, withTraceAttributes } from "@genai-otel/core-semconv";

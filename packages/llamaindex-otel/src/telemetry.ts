@@ -8,7 +8,8 @@ import {
   diag,
   trace,
 } from "@opentelemetry/api";
-import { AdapterTelemetry } from "@genai-otel/core-semconv/internal";
+import { activeTraceContext } from "@genai-otel/core-semconv";
+import { AdapterTelemetry, isPromptOperation, promptContentAttributes } from "@genai-otel/core-semconv/internal";
 import { name as SCOPE_NAME, version as SCOPE_VERSION } from "../package.json";
 import { type ResultHooks, endWhenDone, failWith } from "@genai-otel/core-semconv/internal";
 import { MeteredSpan } from "./metered-span";
@@ -48,6 +49,14 @@ export function isActiveOwner(owner: unknown): boolean {
   return owner != null && context.active().getValue(OWNER) === owner;
 }
 
+/**
+ * True when no LlamaIndex operation (query, chat engine call, agent run, model call) is active:
+ * the operation about to start is the root of the app's LlamaIndex work.
+ */
+export function isOutermostOperation(): boolean {
+  return context.active().getValue(OWNER) === undefined;
+}
+
 /** True when `ctx` is inside an LLM call traced by a wrapper (so its LLM events need no span). */
 export function isInModelCall(ctx: Context): boolean {
   const operation = ctx.getValue(MODEL_CALL);
@@ -68,13 +77,23 @@ export class Telemetry extends AdapterTelemetry {
 
   /**
    * Starts the span `start` describes as a child of `parent`, records its start content, and for a
-   * model call the GenAI client metrics when it ends ({@link MeteredSpan}).
+   * model call the GenAI client metrics when it ends ({@link MeteredSpan}). The trace context of a
+   * `withTraceAttributes` scope in `parent` goes on the span (prompt name/version on model calls,
+   * and the prompt template/variables there when content is captured).
    * @returns the span and the context holding it (with the owner / model-call marks)
    */
   startSpan(start: SpanStart, parent: Context): { span: Span; ctx: Context } {
-    let span = this.tracer().startSpan(start.name, { kind: start.kind, attributes: start.attributes }, parent);
+    const traceContext = activeTraceContext(parent);
+    let attributes = start.attributes;
+    let content = start.content;
+    if (traceContext) {
+      const prompt = isPromptOperation(start.modelCall);
+      attributes = prompt ? { ...attributes, ...traceContext.spanAttributes, ...traceContext.promptAttributes } : { ...attributes, ...traceContext.spanAttributes };
+      if (prompt && this.policy.enabled && traceContext.prompt) content = { ...content, ...promptContentAttributes(this.policy, traceContext.prompt) };
+    }
+    let span = this.tracer().startSpan(start.name, { kind: start.kind, attributes }, parent);
     if (start.modelCall && this.metrics.enabled) span = new MeteredSpan(span, start.attributes, this.metrics);
-    if (start.content) this.policy.emit(span, start.content);
+    if (content) this.policy.emit(span, content);
     let ctx = trace.setSpan(parent, span);
     if (start.owner) ctx = ctx.setValue(OWNER, start.owner);
     if (start.modelCall) ctx = ctx.setValue(MODEL_CALL, start.modelCall);

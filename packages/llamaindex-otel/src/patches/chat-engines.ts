@@ -5,16 +5,18 @@ import { instrumentLLM } from "../llm/instrument-llm";
 import type { Patcher } from "../patcher";
 import { isActiveOwner } from "../telemetry";
 import { type Describe, tracedMethod } from "../traced";
+import { withRootIO } from "./root-io";
 
 /**
  * `chat_engine`: the span of a chat engine's `chat`, after meeting the engine's LLM
  * (`chatModel` of ContextChatEngine, `llm` of the others).
  */
-export const describeChatEngine: Describe = (self: { chatModel?: unknown; llm?: unknown }) => {
+export const describeChatEngine: Describe = (self: { chatModel?: unknown; llm?: unknown }, args, telemetry) => {
   if (isActiveOwner(self)) return undefined;
   instrumentLLM(self?.chatModel);
   instrumentLLM(self?.llm);
-  return frameworkSpan("chat_engine", undefined, self);
+  const params = args[0] as { message?: unknown } | undefined;
+  return withRootIO(frameworkSpan("chat_engine", undefined, self), telemetry, params?.message);
 };
 
 /**

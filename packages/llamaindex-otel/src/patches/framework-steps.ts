@@ -6,9 +6,14 @@ import type { Patcher } from "../patcher";
 import { isActiveOwner } from "../telemetry";
 import type { Describe } from "../traced";
 import { tracedMethod } from "../traced";
+import { withRootIO } from "./root-io";
 
 /** `query`: the span of a query engine's `query` (one per engine call, however many wrappers it passes). */
-export const describeQuery: Describe = (self: object) => (isActiveOwner(self) ? undefined : frameworkSpan("query", undefined, self));
+export const describeQuery: Describe = (self: object, args, telemetry) => {
+  if (isActiveOwner(self)) return undefined;
+  const params = args[0] as { query?: unknown } | string | undefined;
+  return withRootIO(frameworkSpan("query", undefined, self), telemetry, typeof params === "object" && params !== null ? params.query : params);
+};
 
 /** `synthesize`, after meeting the synthesizer's LLM (so its calls get chat spans however it was built). */
 const describeSynthesize: Describe = (self: { llm?: unknown }) => {
