@@ -27,7 +27,7 @@ interface EventDetail {
  * - `llm-tool-call`: the model's call id, for the span of the tool about to be called.
  */
 export function patchCallbackManager(patcher: Patcher): void {
-  const spans = new EventSpans();
+  const spans = new EventSpans(getEventCaller);
   eventSpans = spans;
   patcher.wrapMethod(
     CallbackManager.prototype,
@@ -60,7 +60,7 @@ function observe(spans: EventSpans, event: unknown, detail: EventDetail): void {
   switch (event) {
     case "llm-start": {
       const ctx = context.active();
-      if (typeof detail.id === "string" && !isInModelCall(ctx)) spans.start(detail.id, detail.messages, getEventCaller()?.caller, ctx);
+      if (typeof detail.id === "string" && !isInModelCall(ctx)) spans.start(detail.id, detail.messages, getEventCaller(), ctx);
       return;
     }
     case "llm-stream":
