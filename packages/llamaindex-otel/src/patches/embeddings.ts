@@ -1,6 +1,6 @@
-import { BaseEmbedding } from "@llamaindex/core/embeddings";
 import { inferenceRequestAttributes, inferenceResultAttributes, spanKindFor, spanName } from "@genai-otel/core-semconv";
 import type { ResultHooks } from "@genai-otel/core-semconv/internal";
+import type { CoreCopy } from "../core-copy";
 import { withFramework } from "../framework";
 import type { LIEmbedding } from "../internal-types";
 import { isObjectLike, meetFirstTime } from "../active";
@@ -69,7 +69,8 @@ function batchTraced(model: { getTextEmbeddings?: unknown }): boolean {
  * - `getTextEmbeddingsBatch`: a span only for instances whose `getTextEmbeddings` could not be
  *   wrapped (built before instrumenting), so indexing still shows up, as one span.
  */
-export function patchEmbeddings(patcher: Patcher): void {
+export function patchEmbeddings(patcher: Patcher, { BaseEmbedding }: CoreCopy): void {
+  if (!BaseEmbedding) return;
   const proto = BaseEmbedding.prototype;
   patcher.wrapMethod(proto, "getQueryEmbedding", tracedMethod(describeEmbeddings));
   patcher.interceptAssignment(proto, "getTextEmbeddings", (value, instance) => {
