@@ -33,7 +33,7 @@ export function watchChatFailures(llm: unknown, sink: FailureSink): void {
       () => {},
     );
   } catch (err) {
-    diag.debug("genai-otel llamaindex: could not watch chat failures", err);
+    diag.debug("genai-otel: could not watch chat failures", err);
   }
 }
 
