@@ -20,7 +20,7 @@ export default defineConfig({
   resolve: { alias: workspaceAliases },
   test: {
     include: ["test/**/*.test.ts"],
-    exclude: ["test/module-formats.test.ts"],
+    exclude: ["test/module-formats.test.ts", "test/two-cores.test.ts"],
     env: { EXPECT_LLAMAINDEX_CORE: "0.6.14", LLAMAINDEX_SUITE: "oldest" },
     onUnhandledError: ignoreWorkflowCoreDroppedErrors,
     testTimeout: 30_000,

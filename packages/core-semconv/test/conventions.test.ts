@@ -104,6 +104,20 @@ describe("errors", () => {
     expect(done!.events.filter((e) => e.name === "exception")).toHaveLength(2);
     expect(done!.attributes["error.type"]).toBe("_OTHER");
     expect(errorType(new RateLimitError("x"))).toBe("RateLimitError");
+  });
+
+  it("names the exception event's exception.type after the error's class, as error.type (not its code or name)", () => {
+    class APIConnectionError extends Error {
+      code = "ECONNRESET";
+    }
+    tracing.reset();
+    const span = trace.getTracer("t").startSpan("op");
+    recordSpanError(span, new APIConnectionError("socket hang up"));
+    span.end();
+    const [done] = tracing.spans();
+    expect(done!.events.map((e) => [e.attributes?.["exception.type"], e.attributes?.["exception.message"]])).toEqual([["APIConnectionError", "socket hang up"]]);
+    expect(done!.attributes["error.type"]).toBe("APIConnectionError");
+    expect(done!.events[0]!.attributes?.["exception.stacktrace"]).toContain("socket hang up");
     expect(errorType({})).toBe("_OTHER");
     expect(errorType(null)).toBe("_OTHER");
   });

@@ -21,6 +21,14 @@ export function activeTelemetry(): Telemetry | undefined {
   return active?.telemetry;
 }
 
+/**
+ * True for an object or a function. LlamaIndex's embedding models (and every other
+ * `TransformComponent`) are functions whose prototype is their class: `typeof` says "function".
+ */
+export function isObjectLike(value: unknown): value is object {
+  return value != null && (typeof value === "object" || typeof value === "function");
+}
+
 /** Sets (or clears) the running instrumentation. */
 export function setActiveInstallation(installation: Installation | undefined): void {
   active = installation;
@@ -28,10 +36,11 @@ export function setActiveInstallation(installation: Installation | undefined): v
 
 /**
  * Marks `target` as met by the running instrumentation.
- * @returns the installation when `target` is an object met for the first time, else `undefined`
+ * @returns the installation when `target` is an object (or a callable object, as LlamaIndex's
+ *   embedding models are) met for the first time, else `undefined`
  */
 export function meetFirstTime(target: unknown): Installation | undefined {
-  if (!active || target == null || typeof target !== "object" || active.met.has(target)) return undefined;
+  if (!active || !isObjectLike(target) || active.met.has(target)) return undefined;
   active.met.add(target);
   return active;
 }

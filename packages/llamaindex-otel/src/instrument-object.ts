@@ -1,5 +1,5 @@
 import { diag } from "@opentelemetry/api";
-import { activeInstallation } from "./active";
+import { activeInstallation, isObjectLike } from "./active";
 import { instrumentLLM, isLLM } from "./llm/instrument-llm";
 import { describeLegacyAgent } from "./patches/agents";
 import { describeChatEngine } from "./patches/chat-engines";
@@ -18,7 +18,8 @@ function has(target: object, ...names: string[]): boolean {
  * per-instance methods (LlamaIndex binds `query`, `chat`, `getTextEmbeddings` and tools' `call` to
  * each object when it is constructed) no patch reaches. Recognised by shape:
  * - an LLM (`chat`, `complete`, `metadata`): `chat {model}` spans;
- * - an embedding model: `embeddings {model}` spans for batch embeddings;
+ * - an embedding model (a callable object: `typeof` is "function"): `embeddings {model}` spans for
+ *   single-text, batch and query embeddings;
  * - a workflow agent (`agent()` / `multiAgent()`): its class, its agents' steps, LLMs and tools
  *   (useful in ESM before `ready` settled);
  * - a legacy agent (`AgentRunner`): `invoke_agent`; a chat engine: `chat_engine`;
@@ -37,7 +38,7 @@ export function instrumentObject(target: object): boolean {
     diag.warn("genai-otel: instrumentObject() called while LlamaIndex is not instrumented; call instrumentLlamaIndex() first");
     return false;
   }
-  if (target == null || typeof target !== "object") return false;
+  if (!isObjectLike(target)) return false;
   try {
     const { patcher } = installation;
     if (isLLM(target)) instrumentLLM(target);

@@ -1,6 +1,7 @@
 import { diag } from "@opentelemetry/api";
 import { type Installation, setActiveInstallation } from "./active";
 import { endOpenStreams, openStreamCount } from "@genai-otel/core-semconv/internal";
+import { type CoreCopy, OWN_CORE, coreOfLlamaIndex, isOtherCopy } from "./core-copy";
 import { openEventSpanCount, patchCallbackManager } from "./events/callback-manager";
 import { loadPeer } from "./load-peer";
 import { Patcher } from "./patcher";
@@ -15,8 +16,8 @@ import { patchWorkflowAgents } from "./patches/workflow-agents";
 import { Telemetry } from "./telemetry";
 import type { LlamaIndexInstrumentationHandle, LlamaIndexInstrumentationOptions } from "./types";
 
-/** Each installs one family of patches; one failing leaves the others in place. */
-const PATCHES: ReadonlyArray<(patcher: Patcher) => void> = [
+/** Each installs one family of patches on one copy of `@llamaindex/core`; one failing leaves the others in place. */
+const PATCHES: ReadonlyArray<(patcher: Patcher, core: CoreCopy) => void> = [
   patchFrameworkSteps,
   patchRetrievers,
   patchEmbeddings,
@@ -48,15 +49,12 @@ export function startInstrumentation(options: LlamaIndexInstrumentationOptions):
   const patcher = new Patcher();
   const installation: Installation = { telemetry, patcher, met: new WeakSet() };
   setActiveInstallation(installation);
-  for (const patch of PATCHES) {
-    try {
-      patch(patcher);
-    } catch (err) {
-      diag.warn(`genai-otel: ${patch.name} failed; those calls run untraced`, err);
-    }
-  }
+  patchCore(patcher, OWN_CORE);
   patcher.onRestore(() => endOpenStreams(telemetry));
-  const ready = loadPeer("@llamaindex/workflow", (mod) => patchWorkflowAgents(mod, patcher));
+  const ready = Promise.all([
+    loadPeer("@llamaindex/workflow", (mod) => patchWorkflowAgents(mod, patcher)),
+    loadPeer("llamaindex", (mod) => patchLlamaIndexCore(mod, patcher)),
+  ]).then(() => {});
   const running: Running = {
     telemetry,
     handle: {
@@ -72,6 +70,33 @@ export function startInstrumentation(options: LlamaIndexInstrumentationOptions):
   };
   current = running;
   return running;
+}
+
+function patchCore(patcher: Patcher, core: CoreCopy): void {
+  for (const patch of PATCHES) {
+    try {
+      patch(patcher, core);
+    } catch (err) {
+      diag.warn(`genai-otel: ${patch.name} failed; those calls run untraced`, err);
+    }
+  }
+}
+
+/**
+ * Patches the copy of `@llamaindex/core` that `llamaindex` runs on, when it is not the one this
+ * package imports (two copies installed side by side): its query engines, retrievers, synthesizers
+ * and `Settings` would otherwise never be traced.
+ */
+function patchLlamaIndexCore(mod: Record<string, unknown>, patcher: Patcher): void {
+  const copy = coreOfLlamaIndex(mod);
+  if (!isOtherCopy(copy)) return;
+  diag.warn(
+    "genai-otel: two copies of @llamaindex/core are loaded: llamaindex runs on another copy than the one beside " +
+      "@genai-otel/llamaindex-otel (e.g. llamaindex 0.12.1 pins core 0.6.22 while @llamaindex/openai 0.4.23 and " +
+      "@llamaindex/workflow 1.1.25 pin 0.6.23). Both copies are instrumented. LlamaIndex itself may misbehave across copies " +
+      '(Settings set on one are not seen by the other, "Cannot find LLM"): align the versions so that one copy is installed.',
+  );
+  patchCore(patcher, copy);
 }
 
 /**

@@ -4,10 +4,21 @@
  * Never exported from the package.
  */
 
-/** A part of a multi-modal message (`MessageContentDetail`). */
+/** A part of a multi-modal message (`MessageContentDetail`): text, `image_url`, or inline `image`/`audio`/`video`/`file` data. */
 export interface LIContentDetail {
   type?: string;
   text?: string;
+  image_url?: { url?: unknown };
+  data?: unknown;
+  mimeType?: unknown;
+}
+
+/** A message's `options`: tool calls / results, and reasoning (Anthropic `thinking`, OpenAI Responses `reasoning` item). */
+export interface LIMessageOptions {
+  toolCall?: LIToolCall[];
+  toolResult?: { id?: string; result?: unknown; isError?: boolean };
+  thinking?: unknown;
+  reasoning?: string | { summary?: Array<{ text?: unknown }>; content?: Array<{ text?: unknown }> };
 }
 
 /** `ToolCall` / `PartialToolCall` of `@llamaindex/core/llms`. */
@@ -21,7 +32,7 @@ export interface LIToolCall {
 export interface LIChatMessage {
   role?: string;
   content?: string | LIContentDetail[];
-  options?: { toolCall?: LIToolCall[]; toolResult?: { id?: string; result?: unknown; isError?: boolean } };
+  options?: LIMessageOptions;
 }
 
 /** `BaseTool`: its metadata and its `call`. */

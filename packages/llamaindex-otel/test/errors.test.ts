@@ -55,7 +55,7 @@ describe("a failing model (HTTP 500)", () => {
       "query: InternalServerError",
     ]);
     const chat = tracing.spans().find((s) => s.name.startsWith("chat"))!;
-    expect(chat.events.map((e) => e.name)).toEqual(["exception"]);
+    expect(chat.events.map((e) => [e.name, e.attributes?.["exception.type"]])).toEqual([["exception", "InternalServerError"]]);
     expect(chat.status.message).toBe(err.message);
   });
 

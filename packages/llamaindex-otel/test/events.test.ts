@@ -72,6 +72,15 @@ describe("an LLM nothing wrapped", () => {
     ]);
   });
 
+  it("ends its chat span with the error when its first call fails outside any span of ours", async () => {
+    const err = await rejection(standInLLM(server(), { model: "error-500" }).chat(hello));
+    expect(err.status).toBe(500);
+    expect(tracing.spans().map((s) => [s.name, s.status.code, s.attributes["error.type"], s.parentSpanContext])).toEqual([
+      ["chat error-500", SpanStatusCode.ERROR, "InternalServerError", undefined],
+    ]);
+    expect(instrumentation.stats().openEventSpans).toBe(0);
+  });
+
   it("is still seen after Settings.callbackManager was replaced", async () => {
     const before = Settings.callbackManager;
     Settings.callbackManager = new CallbackManager();
@@ -112,11 +121,14 @@ describe("an LLM class with its own complete", () => {
 describe("uninstrument", () => {
   it("ends event spans still waiting for their end, marked incomplete", async () => {
     expect(instrumentation.stats().openEventSpans).toBe(0);
-    await rejection(standInLLM(server(), { model: "error-500" }).chat(hello)); // no parent of ours: stays open
+    // A call failing before it reaches a client this package watches, with no parent of ours: stays open.
+    const llm = standInLLM(server());
+    Object.defineProperty(llm, "session", { get: () => Promise.reject(new Error("no client")) });
+    await rejection(llm.chat(hello));
     expect(chatSpans()).toEqual([]);
     expect(instrumentation.stats()).toEqual({ openEventSpans: 1, openStreams: 0 });
     instrumentation.uninstrument();
-    expect(chatSpans().map((s) => [s.name, s.attributes["genai_otel.incomplete"]])).toEqual([["chat error-500", true]]);
+    expect(chatSpans().map((s) => [s.name, s.attributes["genai_otel.incomplete"]])).toEqual([["chat gpt-4o-mini", true]]);
     expect(instrumentation.stats().openEventSpans).toBe(0);
   });
 });

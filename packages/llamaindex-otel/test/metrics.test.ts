@@ -25,7 +25,7 @@ it("records the GenAI client metrics of chat and embeddings calls, as the LangCh
   const index = await buildIndex();
   await index.asQueryEngine().query({ query: "What does the keeper log?" });
   for await (const _ of await Settings.llm.chat({ ...hello, stream: true }));
-  await rejection(standInLLM(server, { model: "error-500" }).chat(hello)); // through events: never met
+  await rejection(standInLLM(server, { model: "error-500" }).chat(hello)); // through events: its failure is seen
   const spans = tracing.spans();
   const sum = (prefix: string, key: string) => spans.filter((s) => s.name.startsWith(prefix)).reduce((n, s) => n + Number(s.attributes[key] ?? 0), 0);
 
@@ -35,6 +35,7 @@ it("records the GenAI client metrics of chat and embeddings calls, as the LangCh
   expect(durations.points.map((p) => [p.attributes["gen_ai.operation.name"], p.attributes["gen_ai.request.model"], p.attributes["error.type"], p.count])).toEqual([
     ["embeddings", "text-embedding-3-small", undefined, 2], // indexing, query
     ["chat", "gpt-4o-mini", undefined, 2], // synthesize, streamed
+    ["chat", "error-500", "InternalServerError", 1], // the failed call traced from events
   ]);
   const tokens = h.get("gen_ai.client.token.usage")!.points;
   const byKind = Object.fromEntries(tokens.map((p) => [`${p.attributes["gen_ai.operation.name"]} ${p.attributes["gen_ai.token.type"]}`, p.sum]));

@@ -1,5 +1,6 @@
-import { CallbackManager, getEventCaller } from "@llamaindex/core/global";
+import { getEventCaller } from "@llamaindex/core/global";
 import { context, diag } from "@opentelemetry/api";
+import type { CoreCopy } from "../core-copy";
 import type { Patcher } from "../patcher";
 import { announceToolCall } from "../patches/tools";
 import { isInModelCall } from "../telemetry";
@@ -26,8 +27,11 @@ interface EventDetail {
  *   ({@link EventSpans}); ignored inside a traced model call.
  * - `llm-tool-call`: the model's call id, for the span of the tool about to be called.
  */
-export function patchCallbackManager(patcher: Patcher): void {
-  const spans = new EventSpans();
+export function patchCallbackManager(patcher: Patcher, { CallbackManager }: CoreCopy): void {
+  if (!CallbackManager) return;
+  const known = spansBy.get(patcher);
+  const spans = known ?? new EventSpans(getEventCaller);
+  spansBy.set(patcher, spans);
   eventSpans = spans;
   patcher.wrapMethod(
     CallbackManager.prototype,
@@ -42,11 +46,15 @@ export function patchCallbackManager(patcher: Patcher): void {
         return original.apply(this, args);
       },
   );
+  if (known) return; // another copy's CallbackManager: the same spans
   patcher.onRestore(() => {
     spans.closeAll();
     if (eventSpans === spans) eventSpans = undefined;
   });
 }
+
+/** The event spans of each instrumentation, shared by the copies of `CallbackManager` it patched. */
+const spansBy = new WeakMap<Patcher, EventSpans>();
 
 /** The event spans of the running instrumentation (one at a time). */
 let eventSpans: EventSpans | undefined;
@@ -60,7 +68,7 @@ function observe(spans: EventSpans, event: unknown, detail: EventDetail): void {
   switch (event) {
     case "llm-start": {
       const ctx = context.active();
-      if (typeof detail.id === "string" && !isInModelCall(ctx)) spans.start(detail.id, detail.messages, getEventCaller()?.caller, ctx);
+      if (typeof detail.id === "string" && !isInModelCall(ctx)) spans.start(detail.id, detail.messages, getEventCaller(), ctx);
       return;
     }
     case "llm-stream":

@@ -5,6 +5,7 @@ import type { ResultHooks } from "@genai-otel/core-semconv/internal";
 import { describeModelCall } from "../llm/describe";
 import { instrumentLLM, isLLM } from "../llm/instrument-llm";
 import { type Dependent, type Outcome, endWithParent, finishSpan, guard, releaseFromParent } from "@genai-otel/core-semconv/internal";
+import { type FailureSink, watchChatFailures } from "../providers/chat-failures";
 
 /** A chat span made from LLM events, waiting for its `llm-end`. */
 interface OpenEventSpan extends Dependent {
@@ -25,21 +26,34 @@ const MAX_OPEN = 1000;
  * `chat {model}` spans made from the `llm-start` / `llm-stream` / `llm-end` events LlamaIndex's
  * `@wrapLLMEvent` dispatches, for LLM calls no wrapper traced (an LLM class or instance this
  * package never met). The span starts as a child of the context active where the call was made,
- * and ends on `llm-end`; as there is no end event on errors, also when its parent (one of our
- * spans) ends — then marked with the parent's error, or incomplete — or when swept.
+ * and ends on `llm-end`. There is no end event on errors: a failed request of an OpenAI-style
+ * client ends it with the error ({@link watchChatFailures}); otherwise it ends when its parent (one
+ * of our spans) ends — then marked with the parent's error, or incomplete — or when swept.
  */
 export class EventSpans {
   private readonly open = new Map<string, OpenEventSpan>();
+  /** The `llm-start` id of each call, by LlamaIndex's event caller of that call (one object per call). */
+  private readonly byCall = new WeakMap<object, string>();
+  private readonly sink: FailureSink;
+
+  /** @param currentCall - LlamaIndex's `getEventCaller` (of the copy dispatching the events) */
+  constructor(currentCall: () => object | null) {
+    this.sink = { currentCall, failed: (call, error) => this.fail(call, error) };
+  }
 
   /** How many spans wait for their `llm-end` event. */
   get openCount(): number {
     return this.open.size;
   }
 
-  /** `llm-start`: a span for call `id` on `caller` (the LLM, when LlamaIndex's event caller is one). */
-  start(id: string, messages: unknown, caller: unknown, ctx: Context): void {
+  /**
+   * `llm-start`: a span for call `id` made by `call` (LlamaIndex's event caller, whose `caller` is
+   * the LLM when it is one).
+   */
+  start(id: string, messages: unknown, call: { caller?: unknown } | null, ctx: Context): void {
     const telemetry = activeTelemetry();
     if (!telemetry || this.open.has(id)) return;
+    const caller = call?.caller;
     const llm = isLLM(caller) ? caller : undefined;
     const start = describeModelCall("chat", llm, { messages }, telemetry, false);
     const { span } = telemetry.startSpan(start, ctx);
@@ -48,6 +62,10 @@ export class EventSpans {
     this.open.set(id, entry);
     if (parent) endWithParent(parent, entry);
     if (this.open.size > MAX_OPEN) this.sweepOldest();
+    if (call) {
+      this.byCall.set(call, id);
+      watchChatFailures(llm, this.sink);
+    }
     // Later calls of this LLM go through a wrapper (exact timing, errors, streams) instead.
     instrumentLLM(llm);
   }
@@ -67,6 +85,15 @@ export class EventSpans {
     if (entry.chunks > 0) guard("reading a stream's end", () => entry.hooks.streamEnd?.(entry.span));
     else guard("reading a result", () => entry.hooks.result?.(entry.span, response));
     this.finish(id, "done");
+  }
+
+  /** The request of `call` failed with `error`: its span (if still open) ends with the error. */
+  fail(call: object, error: unknown): void {
+    const id = this.byCall.get(call);
+    const entry = id === undefined ? undefined : this.open.get(id);
+    if (!entry || id === undefined) return;
+    this.finish(id, { error });
+    guard("reading an error", () => entry.hooks.failed?.(entry.span, error));
   }
 
   /** Ends every open event span, marked incomplete (on uninstrument). */

@@ -35,7 +35,10 @@ export function modelHooks(policy: ContentPolicy): ResultHooks {
       span.setAttributes(inferenceResultAttributes(result));
       const message = response.message ?? { content: typeof response.text === "string" ? response.text : undefined };
       const reason = result.finishReasons?.[0];
-      policy.emit(span, policy.inference({ outputMessages: () => [toOutputMessage(message.content, message.options?.toolCall, reason)] }));
+      policy.emit(
+        span,
+        policy.inference({ outputMessages: () => [toOutputMessage(message.content, message.options?.toolCall, reason, policy.maxBlobBytes, message.options)] }),
+      );
     },
     chunk(_span, value) {
       const chunk = (value ?? {}) as LIChatChunk & { text?: unknown };
@@ -47,7 +50,7 @@ export function modelHooks(policy: ContentPolicy): ResultHooks {
     },
     streamEnd(span) {
       span.setAttributes(inferenceResultAttributes(acc));
-      policy.emit(span, policy.inference({ outputMessages: () => [toOutputMessage(text, toolCalls, acc.finishReasons?.[0])] }));
+      policy.emit(span, policy.inference({ outputMessages: () => [toOutputMessage(text, toolCalls, acc.finishReasons?.[0], policy.maxBlobBytes)] }));
     },
   };
 }
@@ -85,9 +88,9 @@ function ownModel(options: unknown): unknown {
 const NO_MODEL = Symbol("no model");
 
 /** Input messages of a chat call or a completion prompt. */
-function inputMessages(operation: ModelOperation, params: LIChatParams & { prompt?: unknown }) {
-  if (operation === "chat") return params.messages?.map(toChatMessage);
-  return params.prompt === undefined ? undefined : [toChatMessage({ role: "user", content: params.prompt as string })];
+function inputMessages(operation: ModelOperation, params: LIChatParams & { prompt?: unknown }, maxBlobBytes: number) {
+  if (operation === "chat") return params.messages?.map((message) => toChatMessage(message, maxBlobBytes));
+  return params.prompt === undefined ? undefined : [toChatMessage({ role: "user", content: params.prompt as string }, maxBlobBytes)];
 }
 
 /**
@@ -117,7 +120,7 @@ export function describeModelCall(operation: ModelOperation, llm: unknown, param
       }),
     ),
     content: telemetry.policy.inference({
-      inputMessages: () => inputMessages(operation, request),
+      inputMessages: () => inputMessages(operation, request, telemetry.policy.maxBlobBytes),
       toolDefinitions: () => toToolDefinitions(request.tools),
     }),
     owner: llm != null && typeof llm === "object" ? llm : undefined,

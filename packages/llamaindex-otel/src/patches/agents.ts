@@ -1,4 +1,4 @@
-import { AgentRunner } from "@llamaindex/core/agent";
+import type { CoreCopy } from "../core-copy";
 import { agentAttributes, spanKindFor, spanName } from "@genai-otel/core-semconv";
 import { withFramework } from "../framework";
 import type { LIChatMessage } from "../internal-types";
@@ -65,8 +65,8 @@ const describeLegacyAgent: Describe = (self: { llm?: unknown; name?: unknown }, 
  * `invoke_agent` spans for the legacy agents of `@llamaindex/core/agent` (deprecated upstream in
  * favour of workflow agents, still exported). `chat` is bound per instance at construction.
  */
-export function patchLegacyAgents(patcher: Patcher): void {
-  patcher.wrapMethod(AgentRunner.prototype, "chat", tracedMethod(describeLegacyAgent));
+export function patchLegacyAgents(patcher: Patcher, { AgentRunner }: CoreCopy): void {
+  if (AgentRunner) patcher.wrapMethod(AgentRunner.prototype, "chat", tracedMethod(describeLegacyAgent));
 }
 
 export { describeLegacyAgent };

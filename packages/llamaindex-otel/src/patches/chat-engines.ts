@@ -1,5 +1,5 @@
-import { ContextChatEngine, SimpleChatEngine } from "@llamaindex/core/chat-engine";
 import { CondenseQuestionChatEngine } from "llamaindex/engines";
+import type { CoreCopy } from "../core-copy";
 import { frameworkSpan } from "../framework";
 import { instrumentLLM } from "../llm/instrument-llm";
 import type { Patcher } from "../patcher";
@@ -23,8 +23,8 @@ export const describeChatEngine: Describe = (self: { chatModel?: unknown; llm?: 
  * Chat engines' `chat`. Each class defines its own (decorated with `@wrapEventCaller`, so bound per
  * instance at construction): each prototype is patched.
  */
-export function patchChatEngines(patcher: Patcher): void {
+export function patchChatEngines(patcher: Patcher, { ContextChatEngine, SimpleChatEngine }: CoreCopy): void {
   for (const cls of [ContextChatEngine, SimpleChatEngine, CondenseQuestionChatEngine]) {
-    patcher.wrapMethod(cls.prototype, "chat", tracedMethod(describeChatEngine));
+    if (cls) patcher.wrapMethod(cls.prototype, "chat", tracedMethod(describeChatEngine));
   }
 }

@@ -1,9 +1,9 @@
-import { BaseEmbedding } from "@llamaindex/core/embeddings";
 import { inferenceRequestAttributes, inferenceResultAttributes, spanKindFor, spanName } from "@genai-otel/core-semconv";
 import type { ResultHooks } from "@genai-otel/core-semconv/internal";
+import type { CoreCopy } from "../core-copy";
 import { withFramework } from "../framework";
 import type { LIEmbedding } from "../internal-types";
-import { meetFirstTime } from "../active";
+import { isObjectLike, meetFirstTime } from "../active";
 import { type AnyFunction, type Patcher, originalOf } from "../patcher";
 import { watchEmbeddingUsage } from "../providers/embedding-usage";
 import { providerOf } from "../providers/registry";
@@ -64,10 +64,13 @@ function batchTraced(model: { getTextEmbeddings?: unknown }): boolean {
  * - `getTextEmbeddings` (one provider request per batch when indexing): an arrow function each
  *   constructor assigns to the instance, so no prototype patch reaches it. It is wrapped when
  *   assigned, through a setter on `BaseEmbedding.prototype` ({@link Patcher.interceptAssignment});
+ * - `getTextEmbedding` (single text): each provider class implements it; its class is patched when
+ *   the constructor's `getTextEmbeddings` assignment shows a new instance;
  * - `getTextEmbeddingsBatch`: a span only for instances whose `getTextEmbeddings` could not be
  *   wrapped (built before instrumenting), so indexing still shows up, as one span.
  */
-export function patchEmbeddings(patcher: Patcher): void {
+export function patchEmbeddings(patcher: Patcher, { BaseEmbedding }: CoreCopy): void {
+  if (!BaseEmbedding) return;
   const proto = BaseEmbedding.prototype;
   patcher.wrapMethod(proto, "getQueryEmbedding", tracedMethod(describeEmbeddings));
   patcher.interceptAssignment(proto, "getTextEmbeddings", (value, instance) => {
@@ -77,6 +80,7 @@ export function patchEmbeddings(patcher: Patcher): void {
       return callTraced(describeEmbeddings, original, instance, this, args);
     };
     batchWrappers.add(wrapper);
+    traceSingleText(patcher, instance);
     return wrapper;
   });
   patcher.wrapMethod(
@@ -86,9 +90,12 @@ export function patchEmbeddings(patcher: Patcher): void {
   );
 }
 
-/** True for an embedding model object (`BaseEmbedding` or anything shaped like one). */
+/**
+ * True for an embedding model (`BaseEmbedding` or anything shaped like one). LlamaIndex's models
+ * are callable objects (`TransformComponent`s): `typeof` is "function".
+ */
 export function isEmbeddingModel(value: unknown): value is object {
-  if (value == null || typeof value !== "object") return false;
+  if (!isObjectLike(value)) return false;
   const model = value as { getQueryEmbedding?: unknown; getTextEmbeddings?: unknown };
   return typeof model.getQueryEmbedding === "function" && typeof model.getTextEmbeddings === "function";
 }
@@ -103,6 +110,11 @@ export function instrumentEmbeddingModel(model: unknown): void {
   const installation = meetFirstTime(model);
   if (!installation) return;
   if (!batchTraced(model)) traceFunction(installation.patcher, model, "getTextEmbeddings", describeEmbeddings);
+  traceSingleText(installation.patcher, model);
+}
+
+/** Traces `model.getTextEmbedding` where it lives (its class, usually), unless that is `BaseEmbedding`'s abstract one. */
+function traceSingleText(patcher: Patcher, model: object): void {
   const owner = ownerOf(model, "getTextEmbedding") as { constructor?: { name?: unknown } } | undefined;
-  if (owner && owner.constructor?.name !== "BaseEmbedding") traceFunction(installation.patcher, model, "getTextEmbedding", describeEmbeddings);
+  if (owner && owner.constructor?.name !== "BaseEmbedding") traceFunction(patcher, model, "getTextEmbedding", describeEmbeddings);
 }

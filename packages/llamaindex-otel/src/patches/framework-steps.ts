@@ -1,5 +1,4 @@
-import { BaseQueryEngine } from "@llamaindex/core/query-engine";
-import { BaseSynthesizer } from "@llamaindex/core/response-synthesizers";
+import type { CoreCopy } from "../core-copy";
 import { frameworkSpan } from "../framework";
 import { instrumentLLM } from "../llm/instrument-llm";
 import type { Patcher } from "../patcher";
@@ -29,7 +28,7 @@ const describeSynthesize: Describe = (self: { llm?: unknown }) => {
  * when it is constructed: engines built before the patch keep the unpatched method (see
  * `instrumentObject`).
  */
-export function patchFrameworkSteps(patcher: Patcher): void {
-  patcher.wrapMethod(BaseQueryEngine.prototype, "query", tracedMethod(describeQuery));
-  patcher.wrapMethod(BaseSynthesizer.prototype, "synthesize", tracedMethod(describeSynthesize));
+export function patchFrameworkSteps(patcher: Patcher, { BaseQueryEngine, BaseSynthesizer }: CoreCopy): void {
+  if (BaseQueryEngine) patcher.wrapMethod(BaseQueryEngine.prototype, "query", tracedMethod(describeQuery));
+  if (BaseSynthesizer) patcher.wrapMethod(BaseSynthesizer.prototype, "synthesize", tracedMethod(describeSynthesize));
 }

@@ -1,6 +1,6 @@
-import { BaseRetriever } from "@llamaindex/core/retriever";
 import type { RetrievedDocument } from "@genai-otel/core-semconv";
 import { retrievalAttributes, spanKindFor, spanName } from "@genai-otel/core-semconv";
+import type { CoreCopy } from "../core-copy";
 import { withFramework } from "../framework";
 import type { LINodeWithScore } from "../internal-types";
 import { contentText } from "../messages";
@@ -50,6 +50,6 @@ function describeRetrieval(self: unknown, args: unknown[], telemetry: Telemetry)
 }
 
 /** `retrieval` spans around `BaseRetriever#retrieve`, which every retriever inherits. */
-export function patchRetrievers(patcher: Patcher): void {
-  patcher.wrapMethod(BaseRetriever.prototype, "retrieve", tracedMethod(describeRetrieval));
+export function patchRetrievers(patcher: Patcher, { BaseRetriever }: CoreCopy): void {
+  if (BaseRetriever) patcher.wrapMethod(BaseRetriever.prototype, "retrieve", tracedMethod(describeRetrieval));
 }

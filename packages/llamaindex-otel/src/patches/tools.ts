@@ -1,6 +1,6 @@
-import { FunctionTool } from "@llamaindex/core/tools";
 import { spanKindFor, spanName, toolAttributes } from "@genai-otel/core-semconv";
 import { meetFirstTime } from "../active";
+import type { CoreCopy } from "../core-copy";
 import { withFramework } from "../framework";
 import type { LITool } from "../internal-types";
 import type { AnyFunction, Patcher } from "../patcher";
@@ -62,7 +62,8 @@ function describeTool(tool: LITool, args: unknown[], telemetry: Telemetry): Span
  * workflow and legacy agents alike). Its `call` is an arrow function the constructor assigns, so it
  * is wrapped on assignment; other tool classes are traced when met ({@link instrumentTool}).
  */
-export function patchTools(patcher: Patcher): void {
+export function patchTools(patcher: Patcher, { FunctionTool }: CoreCopy): void {
+  if (!FunctionTool) return;
   patcher.interceptAssignment(FunctionTool.prototype, "call", (value, instance) => {
     if (typeof value !== "function") return value;
     const original = value as AnyFunction;

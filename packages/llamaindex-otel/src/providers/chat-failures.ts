@@ -1,0 +1,63 @@
+import { diag } from "@opentelemetry/api";
+import { activeInstallation } from "../active";
+import { ownerOf } from "../traced";
+
+/** What the event spans need to end a failed call's span: which call is running, and where to report it. */
+export interface FailureSink {
+  /** LlamaIndex's event caller of the running call (`getEventCaller()`: one object per call). */
+  currentCall(): object | null;
+  /** The call `call` failed with `error`. */
+  failed(call: object, error: unknown): void;
+}
+
+/** Clients already watched, per installation (a new instrumentation watches them again). */
+const watchedBy = new WeakMap<object, WeakSet<object>>();
+
+/**
+ * Reports the failure of a chat call that started as an `llm-start` event: LlamaIndex sends no end
+ * event when a call fails, so a chat span made from events would stay open. `OpenAI` (and the LLM
+ * classes built on it) keeps its SDK client as a promise in `session`; once that client is known,
+ * its `chat.completions.create` is wrapped (on its prototype, restored on uninstrument) and a
+ * rejection is reported for the LlamaIndex call running it. Called from the `llm-start` of the
+ * call itself, whose request resolves the same `session` promise after this does. LLM classes
+ * without such a client keep their span open until its parent ends or it is swept. Never throws.
+ */
+export function watchChatFailures(llm: unknown, sink: FailureSink): void {
+  try {
+    const installation = activeInstallation();
+    if (!installation || llm == null || typeof llm !== "object") return;
+    const session = (llm as { session?: unknown }).session;
+    if (!session || typeof (session as PromiseLike<unknown>).then !== "function") return;
+    (session as PromiseLike<unknown>).then(
+      (client) => wrapCreate(client, sink),
+      () => {},
+    );
+  } catch (err) {
+    diag.debug("genai-otel: could not watch chat failures", err);
+  }
+}
+
+function wrapCreate(client: unknown, sink: FailureSink): void {
+  const installation = activeInstallation();
+  const completions = (client as { chat?: { completions?: object } } | null)?.chat?.completions;
+  if (!installation || !completions || typeof completions !== "object") return;
+  const owner = ownerOf(completions, "create");
+  if (!owner) return;
+  const watched = watchedBy.get(installation) ?? new WeakSet<object>();
+  watchedBy.set(installation, watched);
+  if (watched.has(owner)) return;
+  watched.add(owner);
+  installation.patcher.wrapMethod(
+    owner,
+    "create",
+    (original) =>
+      function create(this: unknown, ...args: unknown[]) {
+        const result = original.apply(this, args);
+        const call = sink.currentCall();
+        if (call && result && typeof (result as PromiseLike<unknown>).then === "function") {
+          (result as PromiseLike<unknown>).then(undefined, (error: unknown) => sink.failed(call, error));
+        }
+        return result;
+      },
+  );
+}
