@@ -35,7 +35,7 @@ describe("datadog-llmobs", () => {
 
   it("rejects gov and unknown sites, gRPC, a missing key and a missing ML app", () => {
     vi.stubEnv("DD_API_KEY", SECRET);
-    expect(errorOf(() => createExporter("datadog-llmobs"))).toContain(
+    expect(messageOf(() => createExporter("datadog-llmobs"))).toContain(
       'needs the name of your ML application (LLM Observability\'s ml_app): set the "mlApp" option or the DD_LLMOBS_ML_APP environment variable',
     );
     expect(line("datadog-llmobs", { mlApp: "support-bot" })).toContain("dd-ml-app");
