@@ -118,6 +118,10 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
       else res.destroy();
     });
   });
+  // Idle keep-alive sockets stay open for a minute: with Node's 5 s default, a loaded machine's event-loop lag lets a
+  // client reuse a socket in the instant the server closes it (ECONNRESET on a POST, which no client retries).
+  server.keepAliveTimeout = 60_000;
+  server.headersTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     // a deep accept queue: tests open a thousand connections at once
