@@ -39,7 +39,7 @@ export const RAG_METADATA = { session_id: "session-rag", user_id: "user-7", tena
 export const RAG_TAGS = ["rag", "beta"];
 export const RAG_PROMPT = { name: "rag-answer", version: 3 };
 export const RAG_TEMPLATE = "Answer from {context}: {question}";
-/** The stand-in's reply to the RAG prompt: the question, then the system/template context (none here). */
+/** The RAG chain's root span: LangChain roots are `invoke_workflow <runnable name>`. */
 export const RAG_ROOT = "invoke_workflow RunnableSequence";
 
 export const THREAD_ID = "thread-42";
