@@ -46,7 +46,8 @@ const recordOnce = () => {
   })();
   return recording;
 };
-beforeEach(recordOnce);
+// Three real framework runs fanned out to seven destinations: a generous hook timeout for a loaded CI machine.
+beforeEach(recordOnce, 180_000);
 
 describe("the recorded scenarios", () => {
   it("carry the frameworks' real answers, documents, tool call and trace context", () => {
