@@ -1,130 +1,107 @@
-import { type Attributes, context, type Span, SpanKind, type Tracer, trace } from "@opentelemetry/api";
+import type { OpenAIServer } from "@genai-otel-internal/openai-server";
+import { OpenTelemetryCallbackHandler, withTraceAttributes } from "@genai-otel/langchain-otel";
+import { instrumentLlamaIndex } from "@genai-otel/llamaindex-otel";
+import { MemoryVectorStore } from "@langchain/classic/vectorstores/memory";
+import { Document } from "@langchain/core/documents";
+import { HumanMessage } from "@langchain/core/messages";
+import { StringOutputParser } from "@langchain/core/output_parsers";
+import { ChatPromptTemplate } from "@langchain/core/prompts";
+import { RunnablePassthrough, RunnableSequence } from "@langchain/core/runnables";
+import { tool } from "@langchain/core/tools";
+import { createReactAgent } from "@langchain/langgraph/prebuilt";
+import { ChatOpenAI, OpenAIEmbeddings } from "@langchain/openai";
+import { Settings } from "@llamaindex/core/global";
+import { OpenAI, OpenAIEmbedding } from "@llamaindex/openai";
+import { AsyncLocalStorageContextManager } from "@opentelemetry/context-async-hooks";
+import { context, type TracerProvider } from "@opentelemetry/api";
+import { Document as LlamaDocument, VectorStoreIndex } from "llamaindex";
+import { z } from "zod";
 
 /**
- * Three traces as the adapters record them with content capture on, trace context included, under
- * the attribute names fixed for trace context (`gen_ai.conversation.id`, `user.id`, `genai_otel.tags`,
- * `genai_otel.metadata.<key>`, `genai_otel.prompt.*`, `genai_otel.input` / `output`): a LangChain
- * RAG chain with metadata and tags, a LangGraph agent with a thread id, and a LlamaIndex query run
- * inside `withTraceAttributes`. Recorded through the API (the spans the adapters produce), so each
- * backend's rendering can be asserted by value.
+ * The three end-to-end scenarios, run with the real frameworks against the stand-in OpenAI server
+ * (127.0.0.1) through the real adapters with content capture on, each its own trace:
+ * - a LangChain RAG chain (MemoryVectorStore retriever over OpenAIEmbeddings → ChatPromptTemplate →
+ *   ChatOpenAI) invoked with run `metadata` (session_id, user_id, custom keys) and `tags`, inside a
+ *   `withTraceAttributes` scope naming the prompt;
+ * - a LangGraph ReAct agent (`createReactAgent`, one tool) invoked with `configurable.thread_id`;
+ * - a LlamaIndex `VectorStoreIndex` query engine inside `withTraceAttributes`, instrumented by
+ *   `instrumentLlamaIndex()`.
  */
 
-/** Start of every chat span, in epoch ms: 2026-01-01T00:00:00.000Z. */
-export const CHAT_START_MS = Date.UTC(2026, 0, 1);
+// withTraceAttributes keeps its scope in the active context: the test process needs a context manager.
+context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
 
-export const RAG_CONTEXT: Attributes = {
-  "user.id": "user-7",
-  "genai_otel.tags": ["rag", "beta"],
-  "genai_otel.metadata.tenant": "acme",
-  "genai_otel.metadata.tier": 2,
-};
+const KEY = "test-fake-key";
+
 export const RAG_INPUT = "What is the capital of France?";
-export const RAG_OUTPUT = "Paris is the capital of France.";
-export const DOCUMENTS = JSON.stringify([
-  { id: "doc-1", content: "Paris is the capital of France.", score: 0.9, metadata: { source: "wiki" } },
-  { id: "doc-2", content: "France is in Europe.", score: 0.5 },
-]);
-export const INPUT_MESSAGES = JSON.stringify([{ role: "user", parts: [{ type: "text", content: "capital of France?" }] }]);
-export const OUTPUT_MESSAGES = JSON.stringify([{ role: "assistant", parts: [{ type: "text", content: "Paris." }], finish_reason: "stop" }]);
+export const RAG_DOCS = ["Paris is the capital of France.", "Berlin is the capital of Germany."];
+export const RAG_METADATA = { session_id: "session-rag", user_id: "user-7", tenant: "acme", tier: 2 };
+export const RAG_TAGS = ["rag", "beta"];
+export const RAG_PROMPT = { name: "rag-answer", version: 3 };
+export const RAG_TEMPLATE = "Answer from {context}: {question}";
+/** The RAG chain's root span: LangChain roots are `invoke_workflow <runnable name>`. */
+export const RAG_ROOT = "invoke_workflow RunnableSequence";
 
 export const THREAD_ID = "thread-42";
-export const QUERY_CONTEXT: Attributes = { "gen_ai.conversation.id": "session-9", "user.id": "user-3", "genai_otel.tags": ["docs"] };
+export const AGENT_QUESTION = "Use lookup for France";
+export const AGENT_ROOT = "invoke_agent capitals_agent";
 
-function child(tracer: Tracer, parent: Span, name: string, attributes: Attributes, kind = SpanKind.INTERNAL, startTime?: number): Span {
-  return tracer.startSpan(name, { kind, attributes, ...(startTime === undefined ? {} : { startTime }) }, trace.setSpan(context.active(), parent));
+export const QUERY = "Where is Paris?";
+export const QUERY_DOCS = ["Paris is in France.", "Lisbon is in Portugal."];
+export const QUERY_CONTEXT = { conversationId: "session-9", userId: "user-3", tags: ["docs"], metadata: { team: "search" } };
+
+function chatModel(server: OpenAIServer): ChatOpenAI {
+  return new ChatOpenAI({ model: "gpt-4o-mini", apiKey: KEY, configuration: { baseURL: server.url }, maxRetries: 0, streamUsage: true });
 }
 
-function chat(tracer: Tracer, parent: Span, extra: Attributes): void {
-  child(
-    tracer,
-    parent,
-    "chat gpt-4o-mini",
-    {
-      "genai_otel.framework": "langchain",
-      "gen_ai.operation.name": "chat",
-      "gen_ai.provider.name": "openai",
-      "gen_ai.request.model": "gpt-4o-mini",
-      "gen_ai.response.model": "gpt-4o-mini",
-      "gen_ai.usage.input_tokens": 100,
-      "gen_ai.usage.output_tokens": 20,
-      "gen_ai.usage.cache_read.input_tokens": 40,
-      "gen_ai.usage.reasoning.output_tokens": 6,
-      "gen_ai.response.time_to_first_chunk": 0.25,
-      "gen_ai.input.messages": INPUT_MESSAGES,
-      "gen_ai.output.messages": OUTPUT_MESSAGES,
-      ...extra,
-    },
-    SpanKind.CLIENT,
-    CHAT_START_MS,
-  ).end(CHAT_START_MS + 400);
-}
-
-/** LangChain RAG chain: chain root → retrieval, chat (with a prompt template). */
-export function recordRagChain(tracer: Tracer): void {
-  const root = tracer.startSpan("RunnableSequence", {
-    attributes: { ...RAG_CONTEXT, "genai_otel.framework": "langchain", "genai_otel.run.type": "chain", "genai_otel.input": RAG_INPUT },
+/** LangChain RAG chain: invoke_workflow root → retriever, prompt template, chat, output parser. */
+export async function runRagChain(tracerProvider: TracerProvider, server: OpenAIServer): Promise<void> {
+  const embeddings = new OpenAIEmbeddings({ model: "text-embedding-3-small", apiKey: KEY, configuration: { baseURL: server.url }, maxRetries: 0 });
+  const store = await MemoryVectorStore.fromDocuments(
+    RAG_DOCS.map((pageContent, i) => new Document({ pageContent, id: `doc-${i + 1}`, metadata: { source: "wiki" } })),
+    embeddings,
+  );
+  const chain = RunnableSequence.from([
+    { context: store.asRetriever({ k: 2 }).pipe((docs: Document[]) => docs.map((d) => d.pageContent).join("\n")), question: new RunnablePassthrough() },
+    ChatPromptTemplate.fromTemplate(RAG_TEMPLATE),
+    chatModel(server),
+    new StringOutputParser(),
+  ]);
+  const handler = new OpenTelemetryCallbackHandler({ captureContent: true, tracerProvider });
+  await withTraceAttributes({ prompt: RAG_PROMPT }, async () => {
+    for await (const _chunk of await chain.stream(RAG_INPUT, { callbacks: [handler], metadata: RAG_METADATA, tags: RAG_TAGS })) void _chunk;
   });
-  child(tracer, root, "retrieval capitals", {
-    ...RAG_CONTEXT,
-    "genai_otel.framework": "langchain",
-    "gen_ai.operation.name": "retrieval",
-    "gen_ai.data_source.id": "capitals",
-    "gen_ai.retrieval.query.text": RAG_INPUT,
-    "gen_ai.retrieval.documents": DOCUMENTS,
-    "gen_ai.retrieval.documents.count": 2,
-  }).end();
-  chat(tracer, root, {
-    ...RAG_CONTEXT,
-    "genai_otel.prompt.name": "rag-answer",
-    "genai_otel.prompt.version": "3",
-    "genai_otel.prompt.template": "Answer {question} from {context}",
-    "genai_otel.prompt.variables": JSON.stringify({ question: RAG_INPUT, context: "docs" }),
+}
+
+/** LangGraph ReAct agent with a thread id: invoke_agent root → nodes "agent" (chat) and "tools" (execute_tool). */
+export async function runLangGraphAgent(tracerProvider: TracerProvider, server: OpenAIServer): Promise<void> {
+  const lookup = tool(async ({ country }: { country: string }) => JSON.stringify({ capital: country === "France" ? "Paris" : "unknown" }), {
+    name: "lookup",
+    description: "The capital of a country",
+    schema: z.object({ country: z.string() }),
   });
-  root.setAttribute("genai_otel.output", RAG_OUTPUT);
-  root.end();
+  const agent = createReactAgent({ llm: chatModel(server), tools: [lookup], name: "capitals_agent" });
+  const handler = new OpenTelemetryCallbackHandler({ captureContent: true, tracerProvider });
+  await agent.invoke({ messages: [new HumanMessage(AGENT_QUESTION)] }, { callbacks: [handler], configurable: { thread_id: THREAD_ID } });
 }
 
-/** LangGraph agent with a thread id: graph root → node "agent" (chat) → node "tools" (execute_tool). */
-export function recordLangGraphAgent(tracer: Tracer): void {
-  const ctx = { "gen_ai.conversation.id": THREAD_ID, "genai_otel.framework": "langchain" };
-  const root = tracer.startSpan("invoke_agent LangGraph", {
-    attributes: { ...ctx, "gen_ai.operation.name": "invoke_agent", "gen_ai.agent.name": "LangGraph", "gen_ai.input.messages": INPUT_MESSAGES },
-  });
-  const agentNode = child(tracer, root, "agent", { ...ctx, "genai_otel.run.type": "chain", "langgraph.node": "agent", "langgraph.step": 1 });
-  chat(tracer, agentNode, ctx);
-  agentNode.end();
-  const toolsNode = child(tracer, root, "tools", { ...ctx, "genai_otel.run.type": "chain", "langgraph.node": "tools", "langgraph.step": 2 });
-  child(tracer, toolsNode, "execute_tool lookup", {
-    ...ctx,
-    "gen_ai.operation.name": "execute_tool",
-    "gen_ai.tool.name": "lookup",
-    "gen_ai.tool.call.id": "call_1",
-    "gen_ai.tool.call.arguments": '{"country":"France"}',
-    "gen_ai.tool.call.result": '{"capital":"Paris"}',
-  }).end();
-  toolsNode.end();
-  root.setAttribute("gen_ai.output.messages", OUTPUT_MESSAGES);
-  root.end();
+/** LlamaIndex query engine inside `withTraceAttributes`: query root → retrieval (embeddings), synthesis, chat. */
+export async function runLlamaIndexQuery(tracerProvider: TracerProvider, server: OpenAIServer): Promise<void> {
+  const instrumentation = instrumentLlamaIndex({ captureContent: true, tracerProvider });
+  try {
+    await instrumentation.ready;
+    Settings.llm = new OpenAI({ model: "gpt-4o-mini", apiKey: KEY, baseURL: server.url, maxRetries: 0 });
+    Settings.embedModel = new OpenAIEmbedding({ model: "text-embedding-3-small", apiKey: KEY, baseURL: server.url, maxRetries: 0 });
+    const index = await VectorStoreIndex.fromDocuments(QUERY_DOCS.map((text, i) => new LlamaDocument({ text, id_: `q-doc-${i + 1}` })));
+    await withTraceAttributes({ ...QUERY_CONTEXT, prompt: { name: "qa", version: "v1" } }, () => index.asQueryEngine().query({ query: QUERY }));
+  } finally {
+    instrumentation.uninstrument();
+  }
 }
 
-/** LlamaIndex query inside `withTraceAttributes`: query root → retrieval, chat. */
-export function recordLlamaIndexQuery(tracer: Tracer): void {
-  const ctx = { ...QUERY_CONTEXT, "genai_otel.framework": "llamaindex" };
-  const root = tracer.startSpan("query", { attributes: { ...ctx, "genai_otel.run.type": "query", "genai_otel.input": "Where is Paris?" } });
-  child(tracer, root, "retrieval vector-index", {
-    ...ctx,
-    "gen_ai.operation.name": "retrieval",
-    "gen_ai.retrieval.query.text": "Where is Paris?",
-    "gen_ai.retrieval.documents": DOCUMENTS,
-  }).end();
-  chat(tracer, root, ctx);
-  root.setAttribute("genai_otel.output", "In France.");
-  root.end();
-}
-
-/** All three scenarios, each its own trace. */
-export function recordScenarios(tracer: Tracer): void {
-  recordRagChain(tracer);
-  recordLangGraphAgent(tracer);
-  recordLlamaIndexQuery(tracer);
+/** All three scenarios, one after the other, each its own trace. */
+export async function recordScenarios(tracerProvider: TracerProvider, server: OpenAIServer): Promise<void> {
+  await runRagChain(tracerProvider, server);
+  await runLangGraphAgent(tracerProvider, server);
+  await runLlamaIndexQuery(tracerProvider, server);
 }

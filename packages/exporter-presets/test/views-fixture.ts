@@ -1,3 +1,4 @@
+import { startOpenAIServer } from "@genai-otel-internal/openai-server";
 import type { ReceivedSpan } from "@genai-otel-internal/otlp-receiver";
 import { type PresetSelection, setupTracing } from "@genai-otel/exporter-presets";
 import { recordScenarios } from "./scenarios";
@@ -28,7 +29,7 @@ export function selection(fx: ReceiverFixture, name: ViewPreset, extra: object =
 let run = 0;
 
 /**
- * Records the three scenarios once through `setupTracing` with the given destinations, shuts down
+ * Runs the three scenarios once (real frameworks against a stand-in OpenAI server of its own) through `setupTracing` with the given destinations, shuts down
  * (flushing), and returns the spans each preset received, keyed by preset name. Only spans of this
  * run's own service are returned.
  */
@@ -39,8 +40,13 @@ export async function sendScenarios(
 ): Promise<Map<string, ReceivedSpan[]>> {
   const serviceName = `views-${process.pid}-${++run}`;
   const tracing = setupTracing({ serviceName, presets, exportMode, registerGlobal: false });
-  recordScenarios(tracing.tracerProvider.getTracer("views"));
-  await tracing.shutdown();
+  const server = await startOpenAIServer();
+  try {
+    await recordScenarios(tracing.tracerProvider, server);
+  } finally {
+    await tracing.shutdown();
+    await server.close();
+  }
   const byPreset = new Map<string, ReceivedSpan[]>();
   for (const request of fx.receiver.requests) {
     const name = request.headers["x-original-path"]?.split("/")[1];
