@@ -48,17 +48,17 @@ describe("an app run", () => {
     const { spans, stderr } = await runApp(["--import", "tsx", `${appsDir}tsx-app.ts`]);
     expect(spans).toEqual(EXPECTED);
     expect(stderr).not.toContain("already imported");
-  });
+  }, 120_000); // a child process on a loaded machine
 
   it("as plain-Node ESM with the ESM build", async () => {
     const { spans, stderr } = await runApp([`${appsDir}esm-app.mjs`, `${buildDir}index.js`]);
     expect(spans).toEqual(EXPECTED);
     expect(stderr).not.toContain("already imported");
-  });
+  }, 120_000); // a child process on a loaded machine
 
   it("as plain-Node CommonJS with the CommonJS build", async () => {
     const { spans, stderr } = await runApp([`${appsDir}cjs-app.cjs`, `${buildDir}index.cjs`]);
     expect(spans).toEqual(EXPECTED);
     expect(stderr).not.toContain("already imported");
-  });
+  }, 120_000); // a child process on a loaded machine
 });

@@ -85,5 +85,5 @@ describe("an npm install with two copies of @llamaindex/core", () => {
     const { spans, stderr } = await runApp(app, entry);
     expect(spans).toEqual(EXPECTED);
     expect(stderr).toContain("two copies of @llamaindex/core");
-  });
+  }, 120_000); // a child process on a loaded machine
 });
