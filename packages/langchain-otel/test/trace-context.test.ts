@@ -14,12 +14,12 @@ const { server, tracing } = useStandIns();
 
 const CONTENT_KEYS = ["genai_otel.prompt.template", "genai_otel.prompt.variables", "genai_otel.input", "genai_otel.output", "gen_ai.input.messages", "gen_ai.output.messages"];
 
-function chain() {
+function chain(model = chatModel(server())) {
   const prompt = ChatPromptTemplate.fromMessages([
     ["system", "You answer questions about {topic}."],
     ["human", "{question}"],
   ]);
-  return prompt.pipe(chatModel(server())).pipe(new StringOutputParser());
+  return prompt.pipe(model).pipe(new StringOutputParser());
 }
 
 function graph(node: string) {
@@ -105,7 +105,8 @@ describe("trace context on LangChain runs", () => {
 
   it("200 concurrent calls with different conversation ids: no span carries another call's id", async () => {
     const handler = new OpenTelemetryCallbackHandler({ captureContent: true });
-    const c = chain();
+    // the client may retry a connection the loaded machine resets in the burst (as the 1,000-invocation test does)
+    const c = chain(chatModel(server(), { maxRetries: 3 }));
     await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
         i % 2 === 0
