@@ -21,9 +21,17 @@ const CREDENTIALS: Record<ViewPreset, object> = {
   newrelic: { licenseKey: KEY },
 };
 
+/**
+ * Time one export request may take. The exporters' default (10 s) is lost on a loaded CI machine: the
+ * receiver decodes in this same process, behind some 300 immediate exports, and a timed-out export drops
+ * its span, which would read as a missing span in a view.
+ */
+const EXPORT_TIMEOUT_MS = 120_000;
+
 /** The selection of one preset sending to `<proxy>/<name>/v1/traces`. */
 export function selection(fx: ReceiverFixture, name: ViewPreset, extra: object = {}): PresetSelection {
-  return { name, options: { ...CREDENTIALS[name], endpoint: `${fx.proxy.url}/${name}/v1/traces`, ...extra } } as PresetSelection;
+  const options = { ...CREDENTIALS[name], endpoint: `${fx.proxy.url}/${name}/v1/traces`, timeoutMillis: EXPORT_TIMEOUT_MS, ...extra };
+  return { name, options } as PresetSelection;
 }
 
 let run = 0;
@@ -47,6 +55,9 @@ export async function sendScenarios(
     await tracing.shutdown();
     await server.close();
   }
+  // A lost export would show up later as a missing span; say what happened instead.
+  const lost = fx.diagText().split("\n").filter((line) => line.includes("could not export"));
+  if (lost.length > 0) throw new Error(`exports failed while recording the scenarios:\n${lost.join("\n")}`);
   const byPreset = new Map<string, ReceivedSpan[]>();
   for (const request of fx.receiver.requests) {
     const name = request.headers["x-original-path"]?.split("/")[1];
