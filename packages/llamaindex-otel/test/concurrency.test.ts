@@ -5,7 +5,8 @@ import { expect, it } from "vitest";
 import { buildIndex, outline, useStandIns, weatherTool } from "./fixtures";
 
 // Content capture is on so each tree can be checked to hold its own question, not only the right shape.
-const { tracing } = useStandIns({ captureContent: true });
+// Hundreds of concurrent calls: the clients retry a reset connection and wait longer on a loaded machine.
+const { tracing } = useStandIns({ captureContent: true }, { burst: true });
 
 function byTrace(spans: readonly ReadableSpan[]): ReadableSpan[][] {
   const traces = new Map<string, ReadableSpan[]>();

@@ -31,19 +31,26 @@ export const DOCUMENTS = [
   "Tide tables are printed each winter and pinned beside the lamp room door.",
 ];
 
-/** Options of the stand-in LLM: usage on streams, a model (`error-500` always fails). */
+/**
+ * Options of the stand-in LLM: usage on streams, a model (`error-500` always fails), and `burst` for
+ * hundreds of concurrent calls on a loaded machine (retries a reset connection, waits up to 10 minutes
+ * instead of the client's default 60 s).
+ */
 export interface StandInOptions {
   includeUsage?: boolean;
   model?: string;
+  burst?: boolean;
 }
 
-/** A real LlamaIndex OpenAI LLM pointed at the stand-in server (no retries, so a 500 fails at once). */
+const clientLimits = (options: StandInOptions) => (options.burst ? { maxRetries: 3, timeout: 600_000 } : { maxRetries: 0 });
+
+/** A real LlamaIndex OpenAI LLM pointed at the stand-in server (no retries unless `burst`, so a 500 fails at once). */
 export function standInLLM(server: OpenAIServer, options: StandInOptions = {}): OpenAI {
   return new OpenAI({
     model: options.model ?? "gpt-4o-mini",
     apiKey: "test-fake-key",
     baseURL: server.url,
-    maxRetries: 0,
+    ...clientLimits(options),
     ...(options.includeUsage ? { additionalChatOptions: { stream_options: { include_usage: true } } } : {}),
   });
 }
@@ -51,7 +58,7 @@ export function standInLLM(server: OpenAIServer, options: StandInOptions = {}): 
 /** Real LlamaIndex models pointed at the stand-in server, as `Settings.llm` and `Settings.embedModel`. */
 export function useStandInModels(server: OpenAIServer, options: StandInOptions = {}): void {
   Settings.llm = standInLLM(server, options);
-  Settings.embedModel = new OpenAIEmbedding({ model: "text-embedding-3-small", apiKey: "test-fake-key", baseURL: server.url, maxRetries: 0 });
+  Settings.embedModel = new OpenAIEmbedding({ model: "text-embedding-3-small", apiKey: "test-fake-key", baseURL: server.url, ...clientLimits(options) });
 }
 
 /** A vector index over {@link DOCUMENTS}, built with the current `Settings`. */

@@ -59,11 +59,12 @@ describe("withTraceAttributes around LlamaIndex calls", () => {
   });
 
   it("200 concurrent queries with different conversation ids: no span carries another call's id", async () => {
-    await instrumented(true, () =>
-      Promise.all(
+    await instrumented(true, () => {
+      useStandInModels(server, { includeUsage: true, burst: true });
+      return Promise.all(
         Array.from({ length: 200 }, (_, i) => withTraceAttributes({ conversationId: `c-${i}` }, () => index.asQueryEngine().query({ query: `question ${i}` }))),
-      ),
-    );
+      );
+    });
     const spans = tracing.spans();
     const questionOf = new Map<string, string>();
     for (const s of spans) if (s.name === "query") questionOf.set(s.spanContext().traceId, String(s.attributes["genai_otel.input"]).split(" ")[1]!);
