@@ -17,6 +17,9 @@ const anyValue = () =>
     maxDepth: 6,
   });
 
+/** Thousands of generated values: a few seconds alone, far more beside the other suites on a loaded CI machine. */
+const FUZZ_TIMEOUT_MS = 180_000;
+
 describe("safeJsonStringify", () => {
   it("handles what JSON.stringify cannot", () => {
     const circular: Record<string, unknown> = { a: 1 };
@@ -87,7 +90,7 @@ describe("safeJsonStringify", () => {
       }),
       { numRuns: 10_000 },
     );
-  });
+  }, FUZZ_TIMEOUT_MS);
 
   it("gives JSON.stringify(toJsonSafe(value)) for any value, plain or not, under any limits", () => {
     const limits = fc.record({ maxDepth: fc.integer({ min: 0, max: 8 }), maxItems: fc.integer({ min: 0, max: 6 }), maxStringLength: fc.integer({ min: 0, max: 20 }) }, { requiredKeys: [] });
@@ -98,7 +101,7 @@ describe("safeJsonStringify", () => {
       }),
       { numRuns: 5_000 },
     );
-  });
+  }, FUZZ_TIMEOUT_MS);
 
   it("takes the full walk for what plain JSON.stringify would get wrong", () => {
     const cyclic: Record<string, unknown> = { a: [1] };
@@ -151,5 +154,5 @@ describe("safeJsonStringify", () => {
       }),
       { numRuns: 2_000 },
     );
-  });
+  }, FUZZ_TIMEOUT_MS);
 });
