@@ -23,7 +23,8 @@ async function instrumented<T>(captureContent: boolean, fn: () => Promise<T>): P
   const instrumentation = instrumentLlamaIndex({ captureContent });
   try {
     await instrumentation.ready;
-    useStandInModels(server, { includeUsage: true });
+    // burst: the clients (also the index's embedding model) retry a reset connection and wait longer, for the 200-call test
+    useStandInModels(server, { includeUsage: true, burst: true });
     if (!index) index = await buildIndex();
     tracing.reset();
     return await fn();
@@ -59,12 +60,11 @@ describe("withTraceAttributes around LlamaIndex calls", () => {
   });
 
   it("200 concurrent queries with different conversation ids: no span carries another call's id", async () => {
-    await instrumented(true, () => {
-      useStandInModels(server, { includeUsage: true, burst: true });
-      return Promise.all(
+    await instrumented(true, () =>
+      Promise.all(
         Array.from({ length: 200 }, (_, i) => withTraceAttributes({ conversationId: `c-${i}` }, () => index.asQueryEngine().query({ query: `question ${i}` }))),
-      );
-    });
+      ),
+    );
     const spans = tracing.spans();
     const questionOf = new Map<string, string>();
     for (const s of spans) if (s.name === "query") questionOf.set(s.spanContext().traceId, String(s.attributes["genai_otel.input"]).split(" ")[1]!);
