@@ -1,5 +1,6 @@
 import { BaseRetriever } from "@llamaindex/core/retriever";
-import type { NodeWithScore, QueryBundle } from "@llamaindex/core/schema";
+import type { QueryBundle } from "@llamaindex/core/query-engine";
+import type { NodeWithScore } from "@llamaindex/core/schema";
 import { SpanKind } from "@opentelemetry/api";
 import type { VectorStoreIndex } from "llamaindex";
 import { beforeAll, describe, expect, it } from "vitest";

@@ -1,13 +1,11 @@
-import { createTestTracing } from "@genai-otel/core-semconv/testing";
 import { instrumentLlamaIndex, withTraceAttributes } from "@genai-otel/llamaindex-otel";
 import { agent } from "@llamaindex/workflow";
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { SimpleChatEngine, type VectorStoreIndex } from "llamaindex";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type OpenAIServer, buildIndex, startOpenAIServer, useStandInModels, weatherTool } from "./fixtures";
+import { describe, expect, it } from "vitest";
+import { buildIndex, useStandInModels, useStandInServer, weatherTool } from "./fixtures";
 
-const tracing = createTestTracing();
-let server: OpenAIServer;
+const { tracing, server } = useStandInServer();
 let index: VectorStoreIndex;
 
 const CONTENT_KEYS = ["genai_otel.input", "genai_otel.output", "genai_otel.prompt.template", "genai_otel.prompt.variables", "gen_ai.input.messages", "gen_ai.output.messages"];
@@ -23,7 +21,7 @@ async function instrumented<T>(captureContent: boolean, fn: () => Promise<T>): P
   const instrumentation = instrumentLlamaIndex({ captureContent });
   try {
     await instrumentation.ready;
-    useStandInModels(server, { includeUsage: true });
+    useStandInModels(server(), { includeUsage: true });
     if (!index) index = await buildIndex();
     tracing.reset();
     return await fn();
@@ -32,14 +30,6 @@ async function instrumented<T>(captureContent: boolean, fn: () => Promise<T>): P
   }
 }
 
-beforeAll(async () => {
-  server = await startOpenAIServer();
-});
-afterEach(() => tracing.reset());
-afterAll(async () => {
-  await server.close();
-  await tracing.shutdown();
-});
 
 describe("withTraceAttributes around LlamaIndex calls", () => {
   it("query, chat engine and agent run: every span carries the scope; prompt name/version only on chat spans", async () => {
