@@ -50,7 +50,7 @@ describe("withTraceAttributes around LlamaIndex calls", () => {
 
   it("200 concurrent queries with different conversation ids: no span carries another call's id", async () => {
     await instrumented(true, () => {
-      useStandInModels(server, { includeUsage: true, burst: true });
+      useStandInModels(server(), { includeUsage: true, burst: true });
       return Promise.all(
         Array.from({ length: 200 }, (_, i) => withTraceAttributes({ conversationId: `c-${i}` }, () => index.asQueryEngine().query({ query: `question ${i}` }))),
       );
