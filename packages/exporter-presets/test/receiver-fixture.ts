@@ -1,5 +1,6 @@
-import { type OtlpReceiver, startOtlpReceiver } from "@genai-otel-internal/otlp-receiver";
-import { afterAll, afterEach, beforeAll, beforeEach, expect, } from "vitest";
+import { type OtlpReceiver, type ReceivedRequest, startOtlpReceiver } from "@genai-otel-internal/otlp-receiver";
+import type { PresetSelection } from "@genai-otel/exporter-presets";
+import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from "vitest";
 import { useCleanEnv } from "./helpers";
 import { startPathProxy } from "./path-proxy";
 
@@ -17,6 +18,34 @@ export interface ReceiverUrls {
   grpc: string;
   /** `127.0.0.1:PORT` of the gRPC server. */
   grpcHostPort: string;
+}
+
+/** One row of a wire test's table: a preset selection (and env), and how its request must reach the receiver. */
+export interface ExpectedRequest {
+  selection: (urls: ReceiverUrls) => PresetSelection;
+  env?: (urls: ReceiverUrls) => Record<string, string>;
+  transport: "http" | "grpc";
+  /** The path the preset posted to (HTTP, seen through the proxy), or the gRPC method. */
+  path: string;
+  contentType: string;
+  contentEncoding?: string;
+  /** Expected request headers (lower-case names) with their fake values. */
+  headers: Record<string, string>;
+}
+
+/** Sets the env vars of `expected` for the current test, and returns its preset selection. */
+export function selectionOf(expected: ExpectedRequest, urls: ReceiverUrls): PresetSelection {
+  for (const [name, value] of Object.entries(expected.env?.(urls) ?? {})) vi.stubEnv(name, value);
+  return expected.selection(urls);
+}
+
+/** Asserts that `request` arrived as `expected` says: transport, path or gRPC method, content type and encoding, headers. */
+export function expectRequest(request: ReceivedRequest, expected: ExpectedRequest): void {
+  expect(request.transport).toBe(expected.transport);
+  expect(expected.transport === "http" ? request.headers["x-original-path"] : request.path).toBe(expected.path);
+  expect(request.contentType).toBe(expected.contentType);
+  expect(request.contentEncoding).toBe(expected.contentEncoding);
+  expect(request.headers).toMatchObject(expected.headers);
 }
 
 /** What a test file gets from {@link useReceiver}; read the fields inside tests (they are set in hooks). */
