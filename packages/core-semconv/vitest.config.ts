@@ -6,6 +6,9 @@ import { packageTestConfig } from "../../vitest.shared.ts";
 // them as-is and no Node version parses them yet, so that file is lowered by esbuild first, as
 // tsup, tsx and TypeScript itself would for users.
 export default mergeConfig(packageTestConfig(), {
+  // test/lifecycle-registry.test.ts forces garbage collection (global.gc) to check that a dropped
+  // stream ends its span; the flag changes nothing else.
+  test: { execArgv: ["--expose-gc"] },
   plugins: [
     {
       name: "lower-standard-decorators",

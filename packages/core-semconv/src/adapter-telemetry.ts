@@ -14,7 +14,7 @@ export interface AdapterTelemetryOptions extends ContentOptions {
 /**
  * What an adapter resolves once from its options: the content policy, the GenAI client metrics and the tracer of the
  * configured provider (else of the global one, looked up at each call so that a provider registered later is used),
- * cached per provider. The one base of langchain-otel's `RunTracker` and llamaindex-otel's `Telemetry`.
+ * cached per provider. The one base of langchain-otel's `RunTracker` and llamaindex-otel's `OperationTracer`.
  *
  * @internal
  */

@@ -11,14 +11,30 @@ export function putAttribute(attributes: Attributes, key: string, value: unknown
   attributes[key] = value as AttributeValue;
 }
 
+/**
+ * `value` when it is a non-empty string, else `undefined` (for reading optional fields of framework objects).
+ *
+ * @internal
+ */
+export function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+/**
+ * `value` when it is a finite number, else `undefined` (for reading optional fields of framework objects).
+ *
+ * @internal
+ */
+export function finiteNumber(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+}
+
 /** The attribute as a non-empty string, else `undefined`. */
 export function stringAttribute(attributes: Attributes, key: string): string | undefined {
-  const value = attributes[key];
-  return typeof value === "string" && value !== "" ? value : undefined;
+  return nonEmptyString(attributes[key]);
 }
 
 /** The attribute as a finite number, else `undefined`. */
 export function numberAttribute(attributes: Attributes, key: string): number | undefined {
-  const value = attributes[key];
-  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+  return finiteNumber(attributes[key]);
 }

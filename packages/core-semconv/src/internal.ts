@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 export { AdapterTelemetry, type AdapterTelemetryOptions } from "./adapter-telemetry";
+export { finiteNumber, nonEmptyString } from "./attribute-values";
 export { getGenAITracer } from "./tracer";
 export { capturesContent, capturesOnSpan } from "./content-capture";
 export { type Dependent, endWithParent, finishSpan, guard, type Outcome, releaseFromParent } from "./lifecycle/span-end";

@@ -2,10 +2,10 @@ import { createExporter, type ConsolePresetOptions } from "@genai-otel/exporter-
 import { type Context, context, SpanStatusCode, trace, TraceFlags } from "@opentelemetry/api";
 import { ExportResultCode } from "@opentelemetry/core";
 import { BasicTracerProvider, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { captureDiag, PRESET_ENV_VARS } from "./helpers";
+import { describe, expect, it, vi } from "vitest";
+import { useCleanEnv } from "./helpers";
 
-let diagLog: ReturnType<typeof captureDiag>;
+const { log } = useCleanEnv();
 
 function consoleTracer(options: ConsolePresetOptions = {}) {
   const printed: string[] = [];
@@ -16,15 +16,6 @@ function consoleTracer(options: ConsolePresetOptions = {}) {
   return { printed, exporter, provider, tracer, child };
 }
 
-beforeEach(() => {
-  for (const name of PRESET_ENV_VARS) vi.stubEnv(name, undefined);
-  diagLog = captureDiag();
-});
-
-afterEach(() => {
-  diagLog.stop();
-  vi.unstubAllEnvs();
-});
 
 describe("console preset", () => {
   it("prints the whole tree once, when the root span ends", () => {
@@ -93,7 +84,7 @@ describe("console preset", () => {
       },
     });
     expect(() => tracer.startSpan("root").end()).not.toThrow();
-    expect(diagLog.text()).toContain("console preset could not write a trace EPIPE");
+    expect(log().text()).toContain("console preset could not write a trace EPIPE");
   });
 
   it("fails exports after shutdown", async () => {

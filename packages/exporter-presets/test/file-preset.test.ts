@@ -5,26 +5,23 @@ import { type OtlpReceiver, startOtlpReceiver } from "@genai-otel-internal/otlp-
 import { setupTracing } from "@genai-otel/exporter-presets";
 import { context, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { captureDiag, PRESET_ENV_VARS } from "./helpers";
+import { useCleanEnv } from "./helpers";
 
 let receiver: OtlpReceiver;
 let dir: string;
-let diagLog: ReturnType<typeof captureDiag>;
 
 // A receiver per test: a late export of an earlier test (a retry, a timed-out request) never reaches this one.
 beforeEach(async () => {
   receiver = await startOtlpReceiver();
 });
 afterEach(() => receiver.close());
+// After the receiver's hooks: tracing set up in a test shuts down (and flushes) before its receiver closes.
+const { log } = useCleanEnv();
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), "genai-otel-file-"));
-  for (const name of PRESET_ENV_VARS) vi.stubEnv(name, undefined);
-  diagLog = captureDiag();
 });
 afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
-  diagLog.stop();
-  vi.unstubAllEnvs();
 });
 
 async function record(path?: string) {
@@ -83,7 +80,7 @@ describe("file preset", () => {
     await record();
     await record();
     expect(readFileSync(path, "utf8").trimEnd().split("\n")).toHaveLength(2);
-    expect(diagLog.text()).toContain(`preset "file" appends OTLP/JSON lines to ${path} (path from GENAI_OTEL_FILE_PATH)`);
+    expect(log().text()).toContain(`preset "file" appends OTLP/JSON lines to ${path} (path from GENAI_OTEL_FILE_PATH)`);
   });
 
   it("counts and reports a write failure without throwing", async () => {
@@ -95,6 +92,6 @@ describe("file preset", () => {
     tracing.tracerProvider.getTracer("x").startSpan("lost").end();
     await tracing.shutdown();
     expect(tracing.stats()[0]).toMatchObject({ exportedSpans: 0, failedSpans: 1 });
-    expect(diagLog.text()).toContain('preset "file" could not export 1 span(s)');
+    expect(log().text()).toContain('preset "file" could not export 1 span(s)');
   });
 });

@@ -1,4 +1,4 @@
-import { createExporter, PresetConfigurationError } from "@genai-otel/exporter-presets";
+import { createExporter, PresetConfigurationError, setupTracing } from "@genai-otel/exporter-presets";
 import { type DiagLogger, DiagLogLevel, diag } from "@opentelemetry/api";
 import type { SpanExporter } from "@opentelemetry/sdk-trace-base";
 import { afterEach, beforeEach, expect, vi } from "vitest";
@@ -102,6 +102,48 @@ export const PRESET_ENV_VARS = [
   "FORCE_COLOR",
 ] as const;
 
+/** What {@link useCleanEnv} gives a test file (call these inside tests). */
+export interface CleanEnv {
+  /** The diag messages captured during the current test. */
+  log(): ReturnType<typeof captureDiag>;
+  /** `setupTracing` (not registered globally unless `options` say so), shut down after the test. */
+  setup(options: Parameters<typeof setupTracing>[0]): ReturnType<typeof setupTracing>;
+  /** Runs `stop` after the test (before the checks), e.g. to shut down what a test made by other means. */
+  afterTest(stop: () => Promise<void> | void): void;
+}
+
+/**
+ * The per-test environment of the exporter-presets tests: before each test every preset env var is cleared and diag
+ * is captured; after it, what `setup` / `afterTest` were given is shut down, no diag line may contain one of
+ * `secrets`, and diag and the environment are restored.
+ */
+export function useCleanEnv(secrets: readonly string[] = []): CleanEnv {
+  let log: ReturnType<typeof captureDiag>;
+  const stops: Array<() => Promise<void> | void> = [];
+  beforeEach(() => {
+    for (const name of PRESET_ENV_VARS) vi.stubEnv(name, undefined);
+    log = captureDiag();
+  });
+  afterEach(async () => {
+    try {
+      await Promise.all(stops.splice(0).map((stop) => stop()));
+      for (const secret of secrets) expect(log.text()).not.toContain(secret);
+    } finally {
+      log.stop();
+      vi.unstubAllEnvs();
+    }
+  });
+  return {
+    log: () => log,
+    setup(options) {
+      const tracing = setupTracing({ registerGlobal: false, ...options });
+      stops.push(() => tracing.shutdown());
+      return tracing;
+    },
+    afterTest: (stop) => stops.push(stop),
+  };
+}
+
 /** What {@link usePresetEnv} gives a test file (call these inside tests). */
 export interface PresetEnv {
   /** The diag messages captured during the current test. */
@@ -119,21 +161,7 @@ export interface PresetEnv {
  * with `make` shut down; after each test no diag line contains `secret`.
  */
 export function usePresetEnv(secret: string): PresetEnv {
-  let log: ReturnType<typeof captureDiag>;
-  const created: SpanExporter[] = [];
-  beforeEach(() => {
-    for (const name of PRESET_ENV_VARS) vi.stubEnv(name, undefined);
-    log = captureDiag();
-  });
-  afterEach(async () => {
-    try {
-      await Promise.all(created.splice(0).map((exporter) => exporter.shutdown()));
-      expect(log.text()).not.toContain(secret);
-    } finally {
-      log.stop();
-      vi.unstubAllEnvs();
-    }
-  });
+  const { log, afterTest } = useCleanEnv([secret]);
   const errorOf = (fn: () => unknown): PresetConfigurationError => {
     try {
       const result = fn() as { shutdown?: () => Promise<void> } | undefined;
@@ -146,10 +174,10 @@ export function usePresetEnv(secret: string): PresetEnv {
     throw new Error("expected a PresetConfigurationError");
   };
   return {
-    log: () => log,
+    log,
     make: (...args) => {
       const exporter = createExporter(...args);
-      created.push(exporter);
+      afterTest(() => exporter.shutdown());
       return exporter;
     },
     errorOf,

@@ -3,35 +3,19 @@ import { createMetricExporter, METRICS_PRESET_NAMES, PRESET_NAMES, type PresetSe
 import { metrics } from "@opentelemetry/api";
 import { AggregationTemporality, InstrumentType } from "@opentelemetry/sdk-metrics";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { captureDiag, PRESET_ENV_VARS } from "./helpers";
+import { useCleanEnv } from "./helpers";
 import { recordChat } from "./metrics-helpers";
 
 const KEY = "fake-setup-key-0123456789";
 let receiver: OtlpReceiver;
-let diagLog: ReturnType<typeof captureDiag>;
-const stops: (() => Promise<void>)[] = [];
-
-function setup(options: Parameters<typeof setupTracing>[0]) {
-  const tracing = setupTracing({ registerGlobal: false, ...options });
-  stops.push(() => tracing.shutdown());
-  return tracing;
-}
 
 // A receiver per test: a late export of an earlier test (a retry, a timed-out request) never reaches this one.
 beforeEach(async () => {
   receiver = await startOtlpReceiver();
 });
 afterEach(() => receiver.close());
-beforeEach(() => {
-  for (const name of PRESET_ENV_VARS) vi.stubEnv(name, undefined);
-  diagLog = captureDiag();
-});
-afterEach(async () => {
-  await Promise.all(stops.splice(0).map((stop) => stop()));
-  expect(diagLog.text()).not.toContain(KEY);
-  diagLog.stop();
-  vi.unstubAllEnvs();
-});
+// After the receiver's hooks: tracing set up in a test shuts down (and flushes) before its receiver closes.
+const { log, setup, afterTest } = useCleanEnv([KEY]);
 
 const quiet = { name: "console", options: { write: () => {} } } as const;
 const otlp = (): PresetSelection => ({ name: "otlp", options: { endpoint: `${receiver.httpUrl}/v1/traces` } });
@@ -53,14 +37,14 @@ describe("which presets get metrics", () => {
         ...others.map((name) => ({ name, options: { endpoint: `${receiver.httpUrl}/v1/traces`, apiKey: KEY, publicKey: KEY, secretKey: KEY, mlApp: "app" } }) as PresetSelection),
       ],
     });
-    stops.push(() => tracing.shutdown());
+    afterTest(() => tracing.shutdown());
     expect(tracing.meterProvider).toBeUndefined();
     expect(metrics.getMeterProvider()).toBe(before);
     recordChat();
     await tracing.forceFlush();
     expect(receiver.requests.filter((request) => request.signal === "metrics")).toEqual([]);
     expect(tracing.stats().every((stats) => stats.metrics === undefined)).toBe(true);
-    expect(diagLog.text()).toContain("no preset takes metrics");
+    expect(log().text()).toContain("no preset takes metrics");
   });
 
   it("only the metrics presets of a mixed setup get a reader", async () => {
@@ -82,7 +66,7 @@ describe("turning metrics off", () => {
     for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
     const tracing = setup({ presets: [otlp()], ...options });
     expect(tracing.meterProvider).toBeUndefined();
-    expect(diagLog.text()).toContain("metrics off (");
+    expect(log().text()).toContain("metrics off (");
   });
 
   it("the option wins over the environment", () => {
@@ -127,7 +111,7 @@ describe("global registration", () => {
   it("warns when another global MeterProvider is registered already", async () => {
     const first = setupTracing({ presets: [otlp()] });
     const second = setupTracing({ presets: [otlp()], registerGlobal: true });
-    expect(diagLog.text()).toContain("another global MeterProvider is registered");
+    expect(log().text()).toContain("another global MeterProvider is registered");
     await second.shutdown();
     expect(metrics.getMeterProvider()).toBe(first.meterProvider); // the second did not unregister the first
     await first.shutdown();
@@ -138,7 +122,7 @@ describe("metrics configuration", () => {
   it("logs each preset's metrics endpoint, header names and temporality at debug, without secrets", () => {
     vi.stubEnv("DD_AGENT_HOST", "agent.internal");
     setup({ presets: ["datadog", { name: "newrelic", options: { licenseKey: KEY, region: "eu" } }] });
-    const text = diagLog.text();
+    const text = log().text();
     expect(text).toContain('preset "datadog" exports metrics over http/protobuf to http://agent.internal:4318/v1/metrics (endpoint from DD_AGENT_HOST)');
     expect(text).toContain("temporality: delta (from \"datadog\" preset default)");
     expect(text).toContain('preset "newrelic" exports metrics over http/protobuf to https://otlp.eu01.nr-data.net/v1/metrics');
@@ -158,7 +142,7 @@ describe("metrics configuration", () => {
         { name: "newrelic", options: { licenseKey: KEY, region: "fedramp", protocol: "grpc" } },
       ],
     });
-    const text = diagLog.text();
+    const text = log().text();
     expect(text).toContain("exports metrics over http/protobuf to https://otlp-gateway-prod-eu-west-2.grafana.net/otlp/v1/metrics");
     expect(text).toContain("exports metrics over http/protobuf to https://api.eu1.honeycomb.io/v1/metrics");
     expect(text).toContain("exports metrics over grpc to http://localhost:4317/");
@@ -168,18 +152,18 @@ describe("metrics configuration", () => {
   it("metricsEndpoint, OTEL_EXPORTER_OTLP_METRICS_ENDPOINT and OTEL_EXPORTER_OTLP_ENDPOINT, in that order", () => {
     vi.stubEnv("OTEL_EXPORTER_OTLP_ENDPOINT", "http://collector:4318");
     setup({ presets: ["otlp"] });
-    expect(diagLog.text()).toContain("exports metrics over http/protobuf to http://collector:4318/v1/metrics (endpoint from OTEL_EXPORTER_OTLP_ENDPOINT)");
+    expect(log().text()).toContain("exports metrics over http/protobuf to http://collector:4318/v1/metrics (endpoint from OTEL_EXPORTER_OTLP_ENDPOINT)");
     vi.stubEnv("OTEL_EXPORTER_OTLP_METRICS_ENDPOINT", "http://metrics:4318/custom");
     setup({ presets: ["otlp"] });
-    expect(diagLog.text()).toContain("to http://metrics:4318/custom (endpoint from OTEL_EXPORTER_OTLP_METRICS_ENDPOINT)");
+    expect(log().text()).toContain("to http://metrics:4318/custom (endpoint from OTEL_EXPORTER_OTLP_METRICS_ENDPOINT)");
     setup({ presets: [{ name: "otlp", options: { metricsEndpoint: "http://option:4318/m" } }] });
-    expect(diagLog.text()).toContain('to http://option:4318/m (endpoint from option "metricsEndpoint")');
+    expect(log().text()).toContain('to http://option:4318/m (endpoint from option "metricsEndpoint")');
   });
 
   it("an endpoint option without /v1/traces: no metrics for that preset, with a warning", () => {
     const tracing = setup({ presets: [{ name: "otlp", options: { endpoint: "http://proxy.internal/ingest" } }] });
     expect(tracing.meterProvider).toBeUndefined();
-    expect(diagLog.text()).toContain('preset "otlp" sends no metrics: its "endpoint" option has no /v1/traces');
+    expect(log().text()).toContain('preset "otlp" sends no metrics: its "endpoint" option has no /v1/traces');
   });
 
   it("OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE overrides the backend's preference; the option overrides both", () => {
@@ -190,7 +174,7 @@ describe("metrics configuration", () => {
     expect(tracing.stats().map((stats) => stats.metrics?.temporality)).toEqual(["cumulative", "delta", "cumulative"]);
     vi.stubEnv("OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE", "sometimes");
     expect(setup({ presets: ["datadog"] }).stats()[0]?.metrics?.temporality).toBe("delta");
-    expect(diagLog.text()).toContain('ignoring OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE="sometimes"');
+    expect(log().text()).toContain('ignoring OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE="sometimes"');
   });
 
   it("metrics configuration errors throw before anything is registered, saying how to send spans only", () => {
@@ -211,7 +195,7 @@ describe("metrics configuration", () => {
     const tracing = setup({ presets: ["newrelic"] });
     expect(tracing.presets).toEqual(["newrelic"]);
     expect(tracing.meterProvider).toBeUndefined();
-    expect(diagLog.text()).toContain('preset "newrelic" sends no metrics: The "newrelic" exporter preset needs a license key');
+    expect(log().text()).toContain('preset "newrelic" sends no metrics: The "newrelic" exporter preset needs a license key');
     vi.stubEnv("OTEL_EXPORTER_OTLP_METRICS_HEADERS", `api-key=${KEY}`);
     expect(setup({ presets: ["newrelic"] }).meterProvider).toBeDefined();
   });

@@ -1,25 +1,16 @@
 import { GRPC_PATHS, type ReceivedRequest } from "@genai-otel-internal/otlp-receiver";
-import { type PresetSelection, setupTracing } from "@genai-otel/exporter-presets";
+import { setupTracing } from "@genai-otel/exporter-presets";
 import { metrics } from "@opentelemetry/api";
 import { describe, expect, it, vi } from "vitest";
 import { CUMULATIVE, DELTA, expectChatMetrics, recordChat } from "./metrics-helpers";
-import { basicAuth, PROTOBUF, type ReceiverUrls, useReceiver } from "./receiver-fixture";
+import { basicAuth, type ExpectedRequest, expectRequest, PROTOBUF, selectionOf, useReceiver } from "./receiver-fixture";
 
 const KEY = "fake-metrics-key-0123456789";
 const SECRET = "fake-metrics-secret-9876543210";
 
 const fx = useReceiver({ secrets: [KEY, SECRET], proxy: true });
 
-interface MetricsCase {
-  selection: (urls: ReceiverUrls) => PresetSelection;
-  env?: (urls: ReceiverUrls) => Record<string, string>;
-  transport: "http" | "grpc";
-  /** The HTTP path the preset posted to (seen through the proxy), or the gRPC method. */
-  path: string;
-  contentType: string;
-  contentEncoding?: string;
-  /** Expected request headers (lower-case names) with their fake values. */
-  headers: Record<string, string>;
+interface MetricsCase extends ExpectedRequest {
   temporality: number;
 }
 
@@ -121,10 +112,8 @@ const cases: Record<string, MetricsCase> = {
 
 describe("GenAI metrics on the wire, per preset", () => {
   it.each(Object.entries(cases))("%s", async (_label, c) => {
-    const urls = fx.urls();
-    for (const [name, value] of Object.entries(c.env?.(urls) ?? {})) vi.stubEnv(name, value);
     // Registered globally (the default): GenAIMetrics records through the global meter provider.
-    const tracing = setupTracing({ serviceName: "metrics-test", presets: [c.selection(urls)], resourceAttributes: { "test.run": "metrics" } });
+    const tracing = setupTracing({ serviceName: "metrics-test", presets: [selectionOf(c, fx.urls())], resourceAttributes: { "test.run": "metrics" } });
     try {
       expect(metrics.getMeterProvider()).toBe(tracing.meterProvider);
       recordChat();
@@ -133,12 +122,7 @@ describe("GenAI metrics on the wire, per preset", () => {
       const received = await fx.receiver.waitForMetrics(3);
       const requests = fx.receiver.requests.filter((request) => request.signal === "metrics");
       expect(requests).toHaveLength(1);
-      const request = requests[0] as ReceivedRequest;
-      expect(request.transport).toBe(c.transport);
-      expect(c.transport === "http" ? request.headers["x-original-path"] : request.path).toBe(c.path);
-      expect(request.contentType).toBe(c.contentType);
-      expect(request.contentEncoding).toBe(c.contentEncoding);
-      expect(request.headers).toMatchObject(c.headers);
+      expectRequest(requests[0] as ReceivedRequest, c);
       expectChatMetrics(received, c.temporality, { "service.name": "metrics-test", "test.run": "metrics" });
       expect(tracing.stats()[0]?.metrics).toMatchObject({ exportedPoints: 4, failedPoints: 0, failedExports: 0 });
     } finally {

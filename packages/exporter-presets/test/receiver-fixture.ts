@@ -1,6 +1,7 @@
-import { type OtlpReceiver, startOtlpReceiver } from "@genai-otel-internal/otlp-receiver";
+import { type OtlpReceiver, type ReceivedRequest, startOtlpReceiver } from "@genai-otel-internal/otlp-receiver";
+import type { PresetSelection } from "@genai-otel/exporter-presets";
 import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from "vitest";
-import { captureDiag, PRESET_ENV_VARS } from "./helpers";
+import { useCleanEnv } from "./helpers";
 import { startPathProxy } from "./path-proxy";
 
 /** Content type of OTLP/HTTP protobuf requests. */
@@ -17,6 +18,34 @@ export interface ReceiverUrls {
   grpc: string;
   /** `127.0.0.1:PORT` of the gRPC server. */
   grpcHostPort: string;
+}
+
+/** One row of a wire test's table: a preset selection (and env), and how its request must reach the receiver. */
+export interface ExpectedRequest {
+  selection: (urls: ReceiverUrls) => PresetSelection;
+  env?: (urls: ReceiverUrls) => Record<string, string>;
+  transport: "http" | "grpc";
+  /** The path the preset posted to (HTTP, seen through the proxy), or the gRPC method. */
+  path: string;
+  contentType: string;
+  contentEncoding?: string;
+  /** Expected request headers (lower-case names) with their fake values. */
+  headers: Record<string, string>;
+}
+
+/** Sets the env vars of `expected` for the current test, and returns its preset selection. */
+export function selectionOf(expected: ExpectedRequest, urls: ReceiverUrls): PresetSelection {
+  for (const [name, value] of Object.entries(expected.env?.(urls) ?? {})) vi.stubEnv(name, value);
+  return expected.selection(urls);
+}
+
+/** Asserts that `request` arrived as `expected` says: transport, path or gRPC method, content type and encoding, headers. */
+export function expectRequest(request: ReceivedRequest, expected: ExpectedRequest): void {
+  expect(request.transport).toBe(expected.transport);
+  expect(expected.transport === "http" ? request.headers["x-original-path"] : request.path).toBe(expected.path);
+  expect(request.contentType).toBe(expected.contentType);
+  expect(request.contentEncoding).toBe(expected.contentEncoding);
+  expect(request.headers).toMatchObject(expected.headers);
 }
 
 /** What a test file gets from {@link useReceiver}; read the fields inside tests (they are set in hooks). */
@@ -48,7 +77,9 @@ export function useReceiver(options: { secrets: readonly string[]; proxy?: boole
       grpcHostPort: fixture.receiver.grpcUrl.replace("http://", ""),
     }),
   } as ReceiverFixture;
-  let diagLog: ReturnType<typeof captureDiag>;
+  // First, so that its checks run last: diag written while the receiver closes is checked for secrets too.
+  const env = useCleanEnv(options.secrets);
+  fixture.diagText = () => env.log().text();
   const rejections: unknown[] = [];
   const onRejection = (reason: unknown) => rejections.push(reason);
 
@@ -62,9 +93,6 @@ export function useReceiver(options: { secrets: readonly string[]; proxy?: boole
     fixture.receiver = await startOtlpReceiver();
     if (options.proxy) fixture.proxy = await startPathProxy(fixture.receiver.httpUrl);
     rejections.length = 0;
-    for (const name of PRESET_ENV_VARS) vi.stubEnv(name, undefined);
-    diagLog = captureDiag();
-    fixture.diagText = () => diagLog.text();
   });
   afterEach(async () => {
     try {
@@ -72,10 +100,7 @@ export function useReceiver(options: { secrets: readonly string[]; proxy?: boole
         await new Promise((resolve) => setTimeout(resolve, 20)); // let late rejections surface
         expect(rejections).toEqual([]);
       }
-      for (const secret of options.secrets) expect(diagLog.text()).not.toContain(secret);
     } finally {
-      diagLog.stop();
-      vi.unstubAllEnvs();
       await fixture.proxy?.close();
       await fixture.receiver.close();
     }

@@ -1,28 +1,10 @@
 import { PRESET_NAMES, setupTracing } from "@genai-otel/exporter-presets";
 import { context, DiagConsoleLogger, DiagLogLevel, diag, trace } from "@opentelemetry/api";
 import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { captureDiag, PRESET_ENV_VARS } from "./helpers";
+import { describe, expect, it, vi } from "vitest";
+import { useCleanEnv } from "./helpers";
 
-let diagLog: ReturnType<typeof captureDiag>;
-const stops: (() => Promise<void>)[] = [];
-
-function setup(options: Parameters<typeof setupTracing>[0]) {
-  const tracing = setupTracing({ registerGlobal: false, ...options });
-  stops.push(() => tracing.shutdown());
-  return tracing;
-}
-
-beforeEach(() => {
-  for (const name of PRESET_ENV_VARS) vi.stubEnv(name, undefined);
-  diagLog = captureDiag();
-});
-
-afterEach(async () => {
-  await Promise.all(stops.splice(0).map((stop) => stop()));
-  diagLog.stop();
-  vi.unstubAllEnvs();
-});
+const { log, setup } = useCleanEnv();
 
 const quiet = { name: "console", options: { write: () => {} } } as const;
 
@@ -50,7 +32,7 @@ describe("preset selection", () => {
   it("then OTEL_TRACES_EXPORTER (otlp/console/none), ignoring others with a warning", () => {
     vi.stubEnv("OTEL_TRACES_EXPORTER", "zipkin,otlp");
     expect(setup({}).presets).toEqual(["otlp"]);
-    expect(diagLog.text()).toContain('OTEL_TRACES_EXPORTER value "zipkin" has no preset');
+    expect(log().text()).toContain('OTEL_TRACES_EXPORTER value "zipkin" has no preset');
     vi.stubEnv("OTEL_TRACES_EXPORTER", "none");
     expect(setup({}).presets).toEqual([]);
   });
@@ -65,7 +47,7 @@ describe("preset selection", () => {
   it("warns when one OTEL endpoint variable applies to several network presets", () => {
     vi.stubEnv("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:9");
     setup({ presets: ["otlp", "datadog"] });
-    expect(diagLog.text()).toContain("OTEL_EXPORTER_OTLP_ENDPOINT is set and applies to each of the presets [otlp, datadog]");
+    expect(log().text()).toContain("OTEL_EXPORTER_OTLP_ENDPOINT is set and applies to each of the presets [otlp, datadog]");
   });
 
   it("throws a configuration error before registering anything", () => {
@@ -137,7 +119,7 @@ describe("tracer provider", () => {
   });
 
   it("installs a console diag logger when OTEL_LOG_LEVEL is set", () => {
-    diagLog.stop();
+    log().stop();
     const debug = vi.spyOn(console, "debug").mockImplementation(() => {});
     vi.stubEnv("OTEL_LOG_LEVEL", "debug");
     try {
@@ -178,7 +160,7 @@ describe("export mode, sampler, stats and debug output", () => {
     vi.stubEnv("OTEL_TRACES_SAMPLER", "always_off");
     const off = setup({ presets: [] });
     expect(off.tracerProvider.getTracer("t").startSpan("s").isRecording()).toBe(false);
-    expect(diagLog.text()).toContain("sampler always_off (OTEL_TRACES_SAMPLER)");
+    expect(log().text()).toContain("sampler always_off (OTEL_TRACES_SAMPLER)");
     vi.stubEnv("OTEL_TRACES_SAMPLER", "traceidratio");
     vi.stubEnv("OTEL_TRACES_SAMPLER_ARG", "0");
     expect(setup({ presets: [] }).tracerProvider.getTracer("t").startSpan("s").isRecording()).toBe(false);
@@ -187,7 +169,7 @@ describe("export mode, sampler, stats and debug output", () => {
   });
 
   it("OTEL_LOG_LEVEL=debug explains each destination (endpoint, protocol, header names) and never prints a secret", () => {
-    diagLog.stop();
+    log().stop();
     const secret = "sk-lf-fake-debug-secret";
     const lines: string[] = [];
     const spies = (["debug", "info", "warn", "error", "log"] as const).map((level) =>
@@ -226,7 +208,7 @@ describe("secrets in failure reports", () => {
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as { port: number };
-    diagLog.stop();
+    log().stop();
     const lines: string[] = [];
     const spies = (["debug", "info", "warn", "error", "log", "trace"] as const).map((level) =>
       vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
@@ -260,7 +242,7 @@ describe("secrets in failure reports", () => {
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as { port: number };
-    diagLog.stop();
+    log().stop();
     const lines: string[] = [];
     const spies = (["debug", "info", "warn", "error", "log", "trace"] as const).map((level) =>
       vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {

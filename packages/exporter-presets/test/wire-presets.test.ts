@@ -2,7 +2,7 @@ import type { ReceivedRequest } from "@genai-otel-internal/otlp-receiver";
 import { type PresetSelection, setupTracing } from "@genai-otel/exporter-presets";
 import { context, SpanKind, trace } from "@opentelemetry/api";
 import { describe, expect, it, vi } from "vitest";
-import { basicAuth, PROTOBUF, type ReceiverUrls, useReceiver } from "./receiver-fixture";
+import { basicAuth, type ExpectedRequest, expectRequest, PROTOBUF, selectionOf, useReceiver } from "./receiver-fixture";
 
 const KEY = "fake-key-0123456789";
 const SECRET = "fake-secret-9876543210";
@@ -10,16 +10,7 @@ const GRPC_PATH = "/opentelemetry.proto.collector.trace.v1.TraceService/Export";
 
 const fx = useReceiver({ secrets: [KEY, SECRET], proxy: true });
 
-interface WireCase {
-  selection: (urls: ReceiverUrls) => PresetSelection;
-  env?: (urls: ReceiverUrls) => Record<string, string>;
-  transport: "http" | "grpc";
-  /** The path the preset posted to (HTTP), or the gRPC method. */
-  path: string;
-  contentType: string;
-  contentEncoding?: string;
-  /** Expected request headers (lower-case names) with their fake values. */
-  headers: Record<string, string>;
+interface WireCase extends ExpectedRequest {
   /** Expected resource attributes besides service.name. */
   resource?: Record<string, unknown>;
   /** The conventions the backend reads (default: OpenTelemetry GenAI as recorded). */
@@ -286,20 +277,13 @@ async function exportChat(selection: PresetSelection) {
 
 describe("every preset on the wire", () => {
   it.each(Object.entries(cases))("%s", async (_label, c) => {
-    const urls = fx.urls();
-    for (const [name, value] of Object.entries(c.env?.(urls) ?? {})) vi.stubEnv(name, value);
-    const { tracing, agentId, chatId, traceId } = await exportChat(c.selection(urls));
+    const { tracing, agentId, chatId, traceId } = await exportChat(selectionOf(c, fx.urls()));
 
     // Only this test's trace: a late export of an earlier test must not be mistaken for this one.
     const own = (span: { traceId: string }) => span.traceId === traceId;
     const spans = (await fx.receiver.waitForSpans(own)).filter(own);
     expect(spans).toHaveLength(2);
-    const request = fx.receiver.requests.find((r) => r.spans.some(own)) as ReceivedRequest;
-    expect(request.transport).toBe(c.transport);
-    expect(c.transport === "http" ? request.headers["x-original-path"] : request.path).toBe(c.path);
-    expect(request.contentType).toBe(c.contentType);
-    expect(request.contentEncoding).toBe(c.contentEncoding);
-    expect(request.headers).toMatchObject(c.headers);
+    expectRequest(fx.receiver.requests.find((r) => r.spans.some(own)) as ReceivedRequest, c);
 
     const agent = spans.find((span) => span.spanId === agentId);
     const chat = spans.find((span) => span.spanId === chatId);

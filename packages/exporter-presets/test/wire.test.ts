@@ -4,7 +4,7 @@ import { context, trace } from "@opentelemetry/api";
 import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { PRESET_ENV_VARS } from "./helpers";
+import { useCleanEnv } from "./helpers";
 import { startPathProxy } from "./path-proxy";
 
 const KEY = "test-fake-key";
@@ -16,10 +16,7 @@ beforeEach(async () => {
   receiver = await startOtlpReceiver();
 });
 afterEach(() => receiver.close());
-beforeEach(() => {
-  for (const name of PRESET_ENV_VARS) vi.stubEnv(name, undefined);
-});
-afterEach(() => vi.unstubAllEnvs());
+useCleanEnv();
 
 /** Sets up tracing with the given presets, records a parent and a child span, flushes, shuts down. */
 async function exportParentAndChild(presets: PresetSelection[], attributes: Record<string, string> = {}) {

@@ -21,7 +21,6 @@ const ABORT_NAMES: ReadonlySet<string> = new Set(["AbortError", "ModelAbortError
 /** Messages of LangGraph's and LangChain's own plain abort errors. */
 const ABORT_MESSAGES: ReadonlySet<string> = new Set(["Abort", "Aborted", "AbortError"]);
 
-type Dict = Record<string, unknown>;
 
 function stringList(v: unknown): string[] {
   if (typeof v === "string") return [v];
@@ -29,7 +28,7 @@ function stringList(v: unknown): string[] {
   const out: string[] = [];
   for (const item of v) {
     if (typeof item === "string") out.push(item);
-    else if (item && typeof (item as Dict).node === "string") out.push((item as Dict).node as string); // Send
+    else if (item && typeof (item as Record<string, unknown>).node === "string") out.push((item as Record<string, unknown>).node as string); // Send
   }
   return out;
 }
@@ -38,15 +37,15 @@ function stringList(v: unknown): string[] {
 export function controlFlowOf(err: unknown): ControlFlow | undefined {
   try {
     if (!err || typeof err !== "object") return undefined;
-    const e = err as Dict;
+    const e = err as Record<string, unknown>;
     const name = typeof e.name === "string" ? e.name : "";
     if (INTERRUPT_NAMES.has(name)) {
-      const list = Array.isArray(e.interrupts) ? (e.interrupts as Dict[]) : [];
+      const list = Array.isArray(e.interrupts) ? (e.interrupts as Record<string, unknown>[]) : [];
       const ids = list.map((i) => i?.id).filter((id): id is string => typeof id === "string");
       return { kind: "interrupted", ids, values: () => list.map((i) => i?.value) };
     }
     if (name === "ParentCommand") {
-      const command = (e.command ?? {}) as Dict;
+      const command = (e.command ?? {}) as Record<string, unknown>;
       return { kind: "handed_off", goto: stringList(command.goto), update: () => command.update };
     }
     const message = typeof e.message === "string" ? e.message : "";
@@ -62,5 +61,5 @@ export function controlFlowOf(err: unknown): ControlFlow | undefined {
 
 /** True for a LangGraph resume input (`new Command({ resume })`), read by shape: `lg_name` + `resume`. */
 export function isResumeInput(inputs: unknown): boolean {
-  return !!inputs && typeof inputs === "object" && (inputs as Dict).lg_name === "Command" && (inputs as Dict).resume !== undefined;
+  return !!inputs && typeof inputs === "object" && (inputs as Record<string, unknown>).lg_name === "Command" && (inputs as Record<string, unknown>).resume !== undefined;
 }

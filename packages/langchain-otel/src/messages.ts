@@ -1,4 +1,5 @@
 import { type ChatMessage, type MessagePart, type OutputMessage, blobPart, filePart, mediaPartFromUrl, modalityOf, reasoningPart } from "@genai-otel/core-semconv";
+import { nonEmptyString } from "@genai-otel/core-semconv/internal";
 
 /**
  * The fields of a LangChain BaseMessage we read. Duck-typed (never `instanceof`), so two copies of
@@ -42,7 +43,6 @@ export function roleOf(m: MessageLike): string {
 }
 
 type Block = Record<string, unknown>;
-const str = (v: unknown): string | undefined => (typeof v === "string" && v ? v : undefined);
 /** LangChain block types that carry media, and their modality. */
 const MEDIA_TYPES: Readonly<Record<string, string>> = { image: "image", image_url: "image", audio: "audio", input_audio: "audio", video: "video", file: "file" };
 
@@ -53,18 +53,18 @@ const MEDIA_TYPES: Readonly<Record<string, string>> = { image: "image", image_ur
  */
 function mediaPart(b: Block, type: string, maxBlobBytes: number): MessagePart {
   const modalityHint = MEDIA_TYPES[type] === "file" ? undefined : MEDIA_TYPES[type];
-  const mimeType = str(b.mimeType) ?? str(b.mime_type);
+  const mimeType = nonEmptyString(b.mimeType) ?? nonEmptyString(b.mime_type);
   const options = { mimeType, modality: modalityHint ?? (mimeType ? modalityOf(mimeType, "file") : "file") };
   const imageUrl = b.image_url;
-  const url = str(b.url) ?? (typeof imageUrl === "string" ? imageUrl : str((imageUrl as Block | undefined)?.url));
+  const url = nonEmptyString(b.url) ?? (typeof imageUrl === "string" ? imageUrl : nonEmptyString((imageUrl as Block | undefined)?.url));
   if (url) return mediaPartFromUrl(url, options, maxBlobBytes);
   const inputAudio = b.input_audio as Block | undefined;
-  const data = str(b.data) ?? str(inputAudio?.data);
+  const data = nonEmptyString(b.data) ?? nonEmptyString(inputAudio?.data);
   if (data) {
-    const format = str(inputAudio?.format);
+    const format = nonEmptyString(inputAudio?.format);
     return blobPart(data, { ...options, mimeType: options.mimeType ?? (format ? `audio/${format}` : undefined) }, maxBlobBytes);
   }
-  const fileId = str(b.fileId) ?? str(b.file_id) ?? (b.source_type === "id" ? str(b.id) : undefined) ?? str((b.file as Block | undefined)?.file_id);
+  const fileId = nonEmptyString(b.fileId) ?? nonEmptyString(b.file_id) ?? (b.source_type === "id" ? nonEmptyString(b.id) : undefined) ?? nonEmptyString((b.file as Block | undefined)?.file_id);
   if (fileId) return filePart(fileId, options);
   return { type };
 }
@@ -80,7 +80,7 @@ function contentParts(content: unknown, maxBlobBytes: number): MessagePart[] {
       const type = typeof b.type === "string" ? b.type : "unknown";
       if ((type === "text" || type === "text_delta") && typeof b.text === "string") parts.push({ type: "text", content: b.text });
       else if (type === "reasoning" || type === "thinking") {
-        const text = str(b.reasoning) ?? str(b.thinking) ?? str(b.text);
+        const text = nonEmptyString(b.reasoning) ?? nonEmptyString(b.thinking) ?? nonEmptyString(b.text);
         if (text) parts.push(reasoningPart(text));
       } else if (MEDIA_TYPES[type]) parts.push(mediaPart(b, type, maxBlobBytes));
       else if (type !== "tool_use" && type !== "functionCall" && type !== "tool_call") parts.push({ type });

@@ -1,6 +1,5 @@
 import type { Serialized } from "@langchain/core/load/serializable";
 
-type Dict = Record<string, unknown>;
 
 /** Roles of LangChain's chat message prompt templates, by class name. */
 const ROLE_BY_TEMPLATE: Readonly<Record<string, string>> = {
@@ -28,9 +27,9 @@ const lastId = (s: unknown): string | undefined => {
   const id = (serializedOf(s) as { id?: unknown } | null | undefined)?.id;
   return Array.isArray(id) && typeof id.at(-1) === "string" ? (id.at(-1) as string) : undefined;
 };
-const kwargsOf = (s: unknown): Dict | undefined => {
+const kwargsOf = (s: unknown): Record<string, unknown> | undefined => {
   const k = (serializedOf(s) as { kwargs?: unknown } | null | undefined)?.kwargs;
-  return k !== null && typeof k === "object" ? (k as Dict) : undefined;
+  return k !== null && typeof k === "object" ? (k as Record<string, unknown>) : undefined;
 };
 
 /** True for a prompt template run (`PromptTemplate`, `ChatPromptTemplate`, ...). */

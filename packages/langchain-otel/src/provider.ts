@@ -1,4 +1,5 @@
 import { GenAIProvider } from "@genai-otel/core-semconv";
+import { nonEmptyString } from "@genai-otel/core-semconv/internal";
 
 /** LangChain `ls_provider` values → `gen_ai.provider.name` values of the GenAI conventions. */
 const BY_LS_PROVIDER: Readonly<Record<string, string>> = {
@@ -49,10 +50,6 @@ const DEFAULT_BASE_URL: Readonly<Record<string, string>> = {
 /** Parsed base URLs (a handful per app), so a chat start does not parse one each time. */
 const servers = new Map<string, { address: string; port?: number } | undefined>();
 
-function str(v: unknown): string | undefined {
-  return typeof v === "string" && v ? v : undefined;
-}
-
 /**
  * `server.address` / `server.port` of a model client, from the base URL in its serialized
  * constructor arguments (`configuration.baseURL`, `baseURL`, `baseUrl`, `anthropicApiUrl`), else the
@@ -62,7 +59,7 @@ export function serverOfClient(serialized: unknown, provider: string | undefined
   const kwargs = (serialized as { kwargs?: Record<string, unknown> } | undefined)?.kwargs;
   const configuration = kwargs?.configuration as Record<string, unknown> | undefined;
   const url =
-    str(configuration?.baseURL) ?? str(kwargs?.baseURL) ?? str(kwargs?.baseUrl) ?? str(kwargs?.base_url) ?? str(kwargs?.anthropicApiUrl) ?? (provider ? DEFAULT_BASE_URL[provider] : undefined);
+    nonEmptyString(configuration?.baseURL) ?? nonEmptyString(kwargs?.baseURL) ?? nonEmptyString(kwargs?.baseUrl) ?? nonEmptyString(kwargs?.base_url) ?? nonEmptyString(kwargs?.anthropicApiUrl) ?? (provider ? DEFAULT_BASE_URL[provider] : undefined);
   if (!url) return undefined;
   if (servers.has(url)) return servers.get(url);
   let server: { address: string; port?: number } | undefined;

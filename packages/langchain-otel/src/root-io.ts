@@ -2,16 +2,15 @@ import type { Attributes } from "@opentelemetry/api";
 import { ATTR_GENAI_OTEL_INPUT, ATTR_GENAI_OTEL_OUTPUT, type ChatMessage, type ContentMask, type ContentPolicy, type OutputMessage } from "@genai-otel/core-semconv";
 import { roleOf, toChatMessage, toOutputMessage } from "./messages";
 
-type Dict = Record<string, unknown>;
 type Side = "input" | "output";
 const ROLE: Record<Side, string> = { input: "user", output: "assistant" };
 
-function isMessageLike(m: unknown): m is Dict {
+function isMessageLike(m: unknown): m is Record<string, unknown> {
   return m !== null && typeof m === "object" && "content" in m;
 }
 
 /** The last message of `role` in a LangGraph state's `messages`, when the value is such a state. */
-function lastMessage(value: unknown, side: Side): Dict | undefined {
+function lastMessage(value: unknown, side: Side): Record<string, unknown> | undefined {
   const messages = (value as { messages?: unknown } | null | undefined)?.messages;
   if (!Array.isArray(messages)) return undefined;
   for (let i = messages.length - 1; i >= 0; i--) {
@@ -25,11 +24,11 @@ function lastMessage(value: unknown, side: Side): Dict | undefined {
 function unwrap(value: unknown, side: Side): unknown {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
   const keys = Object.keys(value);
-  return keys.length === 1 && keys[0] === side ? (value as Dict)[side] : value;
+  return keys.length === 1 && keys[0] === side ? (value as Record<string, unknown>)[side] : value;
 }
 
 /** Text of a message's text parts, else the whole message in the GenAI JSON shape. */
-function readable(message: Dict): unknown {
+function readable(message: Record<string, unknown>): unknown {
   const chat = toChatMessage(message);
   const text = chat.parts.filter((p) => p.type === "text").map((p) => (p as { content: string }).content);
   return text.length > 0 && text.length === chat.parts.length ? text.join("\n") : chat;
@@ -50,7 +49,7 @@ function asMessages(value: unknown, side: Side): ChatMessage[] | OutputMessage[]
   const message = lastMessage(value, side);
   if (message) {
     if (side === "input") return [toChatMessage(message)];
-    const finish = (message.response_metadata as Dict | undefined)?.finish_reason;
+    const finish = (message.response_metadata as Record<string, unknown> | undefined)?.finish_reason;
     return [toOutputMessage(message, undefined, typeof finish === "string" ? finish : undefined)];
   }
   const plain = unwrap(value, side);

@@ -1,6 +1,6 @@
 import { ATTR_GENAI_OTEL_FRAMEWORK, ATTR_GENAI_OTEL_RUN_TYPE } from "@genai-otel/core-semconv";
 import { type Attributes, SpanKind } from "@opentelemetry/api";
-import type { SpanStart } from "./telemetry";
+import type { SpanStart } from "./operation-tracer";
 
 /** `genai_otel.framework` on every span this package makes. */
 export const FRAMEWORK = { [ATTR_GENAI_OTEL_FRAMEWORK]: "llamaindex" } as const;
@@ -21,13 +21,10 @@ export type LlamaIndexRunType = "query" | "synthesize" | "chat_engine" | "agent_
 /**
  * An INTERNAL span for a LlamaIndex step, named after it (`query`, `synthesize`, `chat_engine`), or
  * `{step} {subject}` when it has one (`agent_step researcher`).
- * @param owner - the object doing the step (see `SpanStart.owner`)
  */
-export function frameworkSpan(runType: LlamaIndexRunType, subject?: string, owner?: object): SpanStart {
+export function frameworkSpan(runType: LlamaIndexRunType, subject?: string): SpanStart {
   // A copy each time: a tracer may keep the start attributes it is given.
-  const start: SpanStart = { name: subject ? `${runType} ${subject}` : runType, kind: SpanKind.INTERNAL, attributes: { ...RUN_ATTRIBUTES[runType] } };
-  if (owner) start.owner = owner;
-  return start;
+  return { name: subject ? `${runType} ${subject}` : runType, kind: SpanKind.INTERNAL, attributes: { ...RUN_ATTRIBUTES[runType] } };
 }
 
 /** The attributes of each step's span, built once (a plain copy is cheaper than building them). */

@@ -1,5 +1,5 @@
 import { diag } from "@opentelemetry/api";
-import { activeInstallation, isObjectLike } from "./active";
+import { activeInstallation, isObjectLike } from "./installation";
 import { instrumentLLM, isLLM } from "./llm/instrument-llm";
 import { describeLegacyAgent } from "./patches/agents";
 import { describeChatEngine } from "./patches/chat-engines";

@@ -1,10 +1,8 @@
 import { diag } from "@opentelemetry/api";
-import { type Installation, setActiveInstallation } from "./active";
-import { endOpenStreams, openStreamCount } from "@genai-otel/core-semconv/internal";
 import { type CoreCopy, OWN_CORE, coreOfLlamaIndex, isOtherCopy } from "./core-copy";
-import { openEventSpanCount, patchCallbackManager } from "./events/callback-manager";
+import { patchCallbackManager } from "./events/callback-manager";
+import { LlamaIndexInstallation, activeInstallation } from "./installation";
 import { loadPeer } from "./load-peer";
-import { Patcher } from "./patcher";
 import { patchLegacyAgents } from "./patches/agents";
 import { patchChatEngines } from "./patches/chat-engines";
 import { patchEmbeddings } from "./patches/embeddings";
@@ -13,11 +11,10 @@ import { patchRetrievers } from "./patches/retrieval";
 import { patchSettings } from "./patches/settings";
 import { patchTools } from "./patches/tools";
 import { patchWorkflowAgents } from "./patches/workflow-agents";
-import { Telemetry } from "./telemetry";
 import type { LlamaIndexInstrumentationHandle, LlamaIndexInstrumentationOptions } from "./types";
 
 /** Each installs one family of patches on one copy of `@llamaindex/core`; one failing leaves the others in place. */
-const PATCHES: ReadonlyArray<(patcher: Patcher, core: CoreCopy) => void> = [
+const PATCHES: ReadonlyArray<(installation: LlamaIndexInstallation, core: CoreCopy) => void> = [
   patchFrameworkSteps,
   patchRetrievers,
   patchEmbeddings,
@@ -28,54 +25,26 @@ const PATCHES: ReadonlyArray<(patcher: Patcher, core: CoreCopy) => void> = [
   patchCallbackManager,
 ];
 
-/** A running instrumentation: the handle given out and its telemetry (whose provider can change). */
-export interface Running {
-  handle: LlamaIndexInstrumentationHandle;
-  telemetry: Telemetry;
-}
-
-let current: Running | undefined;
-
 /**
- * Installs every patch with `options`, unless an instrumentation is already running.
- * @returns the new instrumentation, or `undefined` when one was running (reported through `diag`)
+ * Starts an installation with `options` and installs every patch, unless one is running.
+ * @returns the new installation, or `undefined` when one was running (reported through `diag`)
  */
-export function startInstrumentation(options: LlamaIndexInstrumentationOptions): Running | undefined {
-  if (current) {
-    diag.warn("genai-otel: LlamaIndex is already instrumented; the first instrumentation's options stay in force");
-    return undefined;
-  }
-  const telemetry = new Telemetry(options);
-  const patcher = new Patcher();
-  const installation: Installation = { telemetry, patcher, met: new WeakSet() };
-  setActiveInstallation(installation);
-  patchCore(patcher, OWN_CORE);
-  patcher.onRestore(() => endOpenStreams(telemetry));
-  const ready = Promise.all([
-    loadPeer("@llamaindex/workflow", (mod) => patchWorkflowAgents(mod, patcher)),
-    loadPeer("llamaindex", (mod) => patchLlamaIndexCore(mod, patcher)),
-  ]).then(() => {});
-  const running: Running = {
-    telemetry,
-    handle: {
-      ready,
-      stats: () => ({ openEventSpans: openEventSpanCount(), openStreams: openStreamCount(telemetry) }),
-      uninstrument() {
-        if (current !== running) return;
-        current = undefined;
-        setActiveInstallation(undefined);
-        patcher.restore();
-      },
-    },
-  };
-  current = running;
-  return running;
+export function startInstallation(options: LlamaIndexInstrumentationOptions): LlamaIndexInstallation | undefined {
+  const installation = LlamaIndexInstallation.start(options, (installation) => {
+    patchCore(installation, OWN_CORE);
+    return Promise.all([
+      loadPeer("@llamaindex/workflow", (mod) => patchWorkflowAgents(mod, installation)),
+      loadPeer("llamaindex", (mod) => patchLlamaIndexCore(mod, installation)),
+    ]).then(() => {});
+  });
+  if (!installation) diag.warn("genai-otel: LlamaIndex is already instrumented; the first instrumentation's options stay in force");
+  return installation;
 }
 
-function patchCore(patcher: Patcher, core: CoreCopy): void {
+function patchCore(installation: LlamaIndexInstallation, core: CoreCopy): void {
   for (const patch of PATCHES) {
     try {
-      patch(patcher, core);
+      patch(installation, core);
     } catch (err) {
       diag.warn(`genai-otel: ${patch.name} failed; those calls run untraced`, err);
     }
@@ -87,7 +56,7 @@ function patchCore(patcher: Patcher, core: CoreCopy): void {
  * package imports (two copies installed side by side): its query engines, retrievers, synthesizers
  * and `Settings` would otherwise never be traced.
  */
-function patchLlamaIndexCore(mod: Record<string, unknown>, patcher: Patcher): void {
+function patchLlamaIndexCore(mod: Record<string, unknown>, installation: LlamaIndexInstallation): void {
   const copy = coreOfLlamaIndex(mod);
   if (!isOtherCopy(copy)) return;
   diag.warn(
@@ -96,7 +65,7 @@ function patchLlamaIndexCore(mod: Record<string, unknown>, patcher: Patcher): vo
       "@llamaindex/workflow 1.1.25 pin 0.6.23). Both copies are instrumented. LlamaIndex itself may misbehave across copies " +
       '(Settings set on one are not seen by the other, "Cannot find LLM"): align the versions so that one copy is installed.',
   );
-  patchCore(patcher, copy);
+  patchCore(installation, copy);
 }
 
 /**
@@ -129,12 +98,13 @@ function patchLlamaIndexCore(mod: Record<string, unknown>, patcher: Patcher): vo
  *   with a `diag` warning). Never throws.
  */
 export function instrumentLlamaIndex(options: LlamaIndexInstrumentationOptions = {}): LlamaIndexInstrumentationHandle {
-  if (current) {
+  const running = activeInstallation();
+  if (running) {
     diag.warn("genai-otel: instrumentLlamaIndex() called twice; the first call's options stay in force");
-    return current.handle;
+    return running;
   }
   try {
-    return startInstrumentation(options)?.handle ?? inactiveHandle();
+    return startInstallation(options) ?? inactiveHandle();
   } catch (err) {
     diag.warn("genai-otel: could not instrument; LlamaIndex runs untraced", err);
     return inactiveHandle();

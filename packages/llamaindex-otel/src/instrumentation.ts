@@ -1,7 +1,8 @@
 import type { MeterProvider, TracerProvider } from "@opentelemetry/api";
 import { resolveSetting } from "@genai-otel/core-semconv/internal";
-import { type Running, startInstrumentation } from "./instrument";
-import { SCOPE_NAME, SCOPE_VERSION } from "./telemetry";
+import { startInstallation } from "./instrument";
+import type { LlamaIndexInstallation } from "./installation";
+import { SCOPE_NAME, SCOPE_VERSION } from "./operation-tracer";
 import type { LlamaIndexInstrumentationConfig } from "./types";
 import { LLAMAINDEX_SETTINGS } from "./settings";
 
@@ -27,7 +28,7 @@ export class LlamaIndexInstrumentation {
   /** Instrumentation scope version: this package's version. */
   readonly instrumentationVersion: string = SCOPE_VERSION;
   private config: LlamaIndexInstrumentationConfig;
-  private running?: Running;
+  private installation?: LlamaIndexInstallation;
 
   /** @param config - options of `instrumentLlamaIndex` plus `enabled` (default true) */
   constructor(config: LlamaIndexInstrumentationConfig = {}) {
@@ -38,36 +39,36 @@ export class LlamaIndexInstrumentation {
   /** Installs the patches (no-op when this instance is enabled already). Never throws. */
   enable(): void {
     this.config = { ...this.config, enabled: true };
-    if (this.running) return;
+    if (this.installation) return;
     try {
-      this.running = startInstrumentation(this.config);
+      this.installation = startInstallation(this.config);
     } catch {
-      this.running = undefined;
+      this.installation = undefined;
     }
   }
 
   /** Removes every patch, as `uninstrument()` does. Idempotent; never throws. */
   disable(): void {
     this.config = { ...this.config, enabled: false };
-    this.running?.handle.uninstrument();
-    this.running = undefined;
+    this.installation?.uninstrument();
+    this.installation = undefined;
   }
 
   /** Sends later spans to `tracerProvider` (NodeSDK calls this with its provider). */
   setTracerProvider(tracerProvider: TracerProvider): void {
     this.config = { ...this.config, tracerProvider };
-    this.running?.telemetry.setTracerProvider(tracerProvider);
+    this.installation?.tracing.setTracerProvider(tracerProvider);
   }
 
   /** Records later GenAI client metrics with `meterProvider` (NodeSDK calls this with its provider). */
   setMeterProvider(meterProvider: MeterProvider): void {
     this.config = { ...this.config, meterProvider };
-    this.running?.telemetry.setMeterProvider(meterProvider);
+    this.installation?.tracing.setMeterProvider(meterProvider);
   }
 
   /** Replaces the configuration; when enabled, patches are reinstalled with it. */
   setConfig(config: LlamaIndexInstrumentationConfig): void {
-    const wasRunning = this.running !== undefined;
+    const wasRunning = this.installation !== undefined;
     if (wasRunning) this.disable();
     this.config = { ...config, enabled: resolveSetting(LLAMAINDEX_SETTINGS.enabled, config.enabled) };
     if (wasRunning && this.config.enabled) this.enable();
@@ -83,6 +84,6 @@ export class LlamaIndexInstrumentation {
    * `LlamaIndexInstrumentationHandle.ready`); settled at once when disabled. Never rejects.
    */
   get ready(): Promise<void> {
-    return this.running?.handle.ready ?? Promise.resolve();
+    return this.installation?.ready ?? Promise.resolve();
   }
 }

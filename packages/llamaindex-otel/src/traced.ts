@@ -1,29 +1,32 @@
 import { diag } from "@opentelemetry/api";
-import { activeTelemetry } from "./active";
+import { activeInstallation } from "./installation";
+import { type OperationTracer, type SpanStart, isActiveOwner } from "./operation-tracer";
 import type { AnyFunction, Patcher } from "./patcher";
-import type { SpanStart, Telemetry } from "./telemetry";
 
 /**
  * Describes the span of one call, from the object doing it and the call's arguments; `undefined`
  * means no span (the call just runs).
  */
-export type Describe = (self: any, args: any[], telemetry: Telemetry) => SpanStart | undefined;
+export type Describe = (self: any, args: any[], tracing: OperationTracer) => SpanStart | undefined;
 
 /**
  * Calls `original` on `thisArg` with `args`, inside the span `describe` gives for `self`. Passes
- * straight through when instrumentation is off or describing fails.
+ * straight through when instrumentation is off, when describing fails, and when an operation of
+ * `self` is already active (an outer traced method of the same object calling an inner one, or one
+ * method reached through two wrappers: one span, see {@link isActiveOwner}); then `describe` is not
+ * called at all.
  */
 export function callTraced(describe: Describe, original: AnyFunction, self: unknown, thisArg: unknown, args: unknown[]): unknown {
-  const telemetry = activeTelemetry();
-  if (!telemetry) return original.apply(thisArg, args);
+  const tracing = activeInstallation()?.tracing;
+  if (!tracing || isActiveOwner(self)) return original.apply(thisArg, args);
   let start: SpanStart | undefined;
   try {
-    start = describe(self, args, telemetry);
+    start = describe(self, args, tracing);
   } catch (err) {
     diag.warn(`genai-otel: could not describe ${original.name || "a call"}`, err);
   }
   if (!start) return original.apply(thisArg, args);
-  return telemetry.run(start, () => original.apply(thisArg, args));
+  return tracing.run(start, () => original.apply(thisArg, args), self);
 }
 
 /** A method wrapper for {@link Patcher.wrapMethod}: each call traced as `describe` says, `this` being the subject. */

@@ -1,12 +1,10 @@
-import { createTestTracing } from "@genai-otel/core-semconv/testing";
 import { instrumentLlamaIndex } from "@genai-otel/llamaindex-otel";
 import { Settings } from "@llamaindex/core/global";
 import { agent } from "@llamaindex/workflow";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { DOCUMENTS, type OpenAIServer, buildIndex, onOldestLlamaIndex, startOpenAIServer, useStandInModels, weatherTool } from "./fixtures";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { buildIndex, DOCUMENTS, onOldestLlamaIndex, useStandInModels, useStandInServer, weatherTool } from "./fixtures";
 
-const tracing = createTestTracing();
-let server: OpenAIServer;
+const { tracing, server } = useStandInServer();
 
 const CONTENT_KEYS = [
   "gen_ai.input.messages",
@@ -28,21 +26,13 @@ function attributesOf(prefix: string) {
   return tracing.spans().find((s) => s.name.startsWith(prefix))!.attributes;
 }
 
-beforeAll(async () => {
-  server = await startOpenAIServer();
-});
-afterEach(() => tracing.reset());
-afterAll(async () => {
-  await server.close();
-  await tracing.shutdown();
-});
 
 describe("content capture off (the default)", () => {
   it("records no prompt, completion, query, document, tool argument or result", async () => {
     const instrumentation = instrumentLlamaIndex();
     try {
       await instrumentation.ready;
-      useStandInModels(server);
+      useStandInModels(server());
       await useEverything();
       expect(tracing.spans().map((s) => s.name)).toContain("execute_tool weather");
       const keys = tracing.spans().flatMap((s) => Object.keys(s.attributes));
@@ -56,7 +46,7 @@ describe("content capture off (the default)", () => {
     vi.stubEnv("OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT", "true");
     const instrumentation = instrumentLlamaIndex();
     try {
-      useStandInModels(server);
+      useStandInModels(server());
       await Settings.llm.chat({ messages: [{ role: "user", content: "Hello" }] });
       expect(attributesOf("chat")["gen_ai.input.messages"]).toEqual(expect.stringContaining("Hello"));
     } finally {
@@ -70,7 +60,7 @@ describe("content capture on", () => {
   let instrumentation: ReturnType<typeof instrumentLlamaIndex>;
   beforeAll(() => {
     instrumentation = instrumentLlamaIndex({ captureContent: true });
-    useStandInModels(server, { includeUsage: true });
+    useStandInModels(server(), { includeUsage: true });
   });
   afterAll(() => instrumentation.uninstrument());
 
@@ -144,7 +134,7 @@ describe("content modes and redaction (the content policy the LangChain adapter 
   it("EVENT_ONLY puts content on a gen_ai.client.inference.operation.details event, not on attributes", async () => {
     const instrumentation = instrumentLlamaIndex({ captureContent: "EVENT_ONLY" });
     try {
-      useStandInModels(server);
+      useStandInModels(server());
       await Settings.llm.chat({ messages: [{ role: "user", content: "Hello" }] });
       const chat = tracing.spans().find((s) => s.name.startsWith("chat"))!;
       expect(Object.keys(chat.attributes).filter((k) => CONTENT_KEYS.includes(k))).toEqual([]);
@@ -161,7 +151,7 @@ describe("content modes and redaction (the content policy the LangChain adapter 
     const redact = (value: unknown, { attribute }: { attribute: string }) => (attribute === "gen_ai.input.messages" ? "[redacted]" : value);
     const instrumentation = instrumentLlamaIndex({ captureContent: true, redact });
     try {
-      useStandInModels(server);
+      useStandInModels(server());
       await Settings.llm.chat({ messages: [{ role: "user", content: "my secret" }] });
       const chat = attributesOf("chat");
       expect(chat["gen_ai.input.messages"]).not.toContain("my secret");

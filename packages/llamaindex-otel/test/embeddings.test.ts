@@ -1,20 +1,18 @@
-import { createTestTracing } from "@genai-otel/core-semconv/testing";
 import { instrumentLlamaIndex, instrumentObject } from "@genai-otel/llamaindex-otel";
 import { Settings } from "@llamaindex/core/global";
 import { OpenAIEmbedding } from "@llamaindex/openai";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type OpenAIServer, startOpenAIServer } from "./fixtures";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useStandInServer } from "./fixtures";
 
 // LlamaIndex embedding models are callable objects (BaseEmbedding is a TransformComponent: a
 // function whose prototype is the model's class), so `typeof model === "function"`.
-const tracing = createTestTracing();
-let server: OpenAIServer;
+const { tracing, server } = useStandInServer();
 let instrumentation: ReturnType<typeof instrumentLlamaIndex>;
 let builtBefore: OpenAIEmbedding;
 let builtBeforeForSettings: OpenAIEmbedding;
 
 function embeddingModel(): OpenAIEmbedding {
-  return new OpenAIEmbedding({ model: "text-embedding-3-small", apiKey: "test-fake-key", baseURL: server.url, maxRetries: 0 });
+  return new OpenAIEmbedding({ model: "text-embedding-3-small", apiKey: "test-fake-key", baseURL: server().url, maxRetries: 0 });
 }
 
 /** Each finished span as `name dimensions/input tokens`, in end order. */
@@ -25,17 +23,13 @@ function embeddingSpans(): string[] {
 }
 
 beforeAll(async () => {
-  server = await startOpenAIServer();
   builtBefore = embeddingModel();
   builtBeforeForSettings = embeddingModel();
   instrumentation = instrumentLlamaIndex();
   await instrumentation.ready;
 });
-beforeEach(() => tracing.reset());
 afterAll(async () => {
   instrumentation.uninstrument();
-  await server.close();
-  await tracing.shutdown();
 });
 
 /** Single-text, batch and query embeddings on `model`: one span each. */

@@ -1,17 +1,15 @@
 import { SpanStatusCode, type Tracer, type TracerProvider } from "@opentelemetry/api";
-import { createTestTracing } from "@genai-otel/core-semconv/testing";
 import { instrumentLlamaIndex } from "@genai-otel/llamaindex-otel";
 import { OpenAIAgent } from "@llamaindex/openai";
 import { agent } from "@llamaindex/workflow";
 import { ContextChatEngine, type VectorStoreIndex } from "llamaindex";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { type OpenAIServer, brokenTool, buildIndex, onOldestLlamaIndex, rejection, startOpenAIServer, useStandInModels, weatherTool } from "./fixtures";
+import { brokenTool, buildIndex, onOldestLlamaIndex, rejection, useStandInModels, useStandInServer, weatherTool } from "./fixtures";
 
 /** How long to wait for spans ended asynchronously (generous: CI machines are loaded). */
 const WAIT = { timeout: 10_000, interval: 20 };
 
-const tracing = createTestTracing();
-let server: OpenAIServer;
+const { tracing, server } = useStandInServer();
 let index: VectorStoreIndex;
 
 /** Each finished span as `name: error.type` or `name: ok`, in end order. */
@@ -21,24 +19,17 @@ function outcomes(): string[] {
 
 const FAILED_CHAT = "chat error-500: InternalServerError";
 
-beforeAll(async () => {
-  server = await startOpenAIServer();
-});
-afterAll(async () => {
-  await server.close();
-  await tracing.shutdown();
-});
 
 describe("a failing model (HTTP 500)", () => {
   let instrumentation: ReturnType<typeof instrumentLlamaIndex>;
   beforeAll(async () => {
     instrumentation = instrumentLlamaIndex();
     await instrumentation.ready;
-    useStandInModels(server);
+    useStandInModels(server());
     index = await buildIndex();
   });
   beforeEach(() => {
-    useStandInModels(server, { model: "error-500" });
+    useStandInModels(server(), { model: "error-500" });
     tracing.reset();
   });
   afterAll(() => instrumentation.uninstrument());
@@ -60,7 +51,7 @@ describe("a failing model (HTTP 500)", () => {
   });
 
   it("is recorded on embeddings, retrieval and query when the embedding request fails", async () => {
-    server.failNext(1);
+    server().failNext(1);
     const err = await rejection(index.asQueryEngine().query({ query: "What does the keeper log?" }));
     expect(err.status).toBe(500);
     expect(outcomes()).toEqual([
@@ -71,9 +62,9 @@ describe("a failing model (HTTP 500)", () => {
   });
 
   it("is recorded on chat, synthesize and query when a stream fails while consumed", async () => {
-    useStandInModels(server);
+    useStandInModels(server());
     const stream = await index.asQueryEngine().query({ query: "What does the keeper log?", stream: true });
-    server.failNext(1);
+    server().failNext(1);
     const err = await rejection((async () => { for await (const _ of stream); })());
     expect(err.status).toBe(500);
     expect(outcomes().slice(2)).toEqual(["chat gpt-4o-mini: InternalServerError", "synthesize: InternalServerError", "query: InternalServerError"]);
@@ -114,7 +105,7 @@ describe("a telemetry failure", () => {
     const instrumentation = instrumentLlamaIndex({ tracerProvider, captureContent: true });
     try {
       await instrumentation.ready;
-      useStandInModels(server, { includeUsage: true });
+      useStandInModels(server(), { includeUsage: true });
       const built = await buildIndex();
       const response = await built.asQueryEngine().query({ query: "What does the keeper log?" });
       expect(response.message.content).toContain("deterministic reply");
@@ -127,7 +118,7 @@ describe("a telemetry failure", () => {
       expect((await helper.run("What is the weather in Paris")).data.result).toContain("sunny in Paris");
       expect((await helper.run("Use the broken tool")).data.result).toContain("the broken tool broke");
       expect((await helper.runStream("What is the weather in Oslo").toArray()).length).toBeGreaterThan(0);
-      useStandInModels(server, { model: "error-500" });
+      useStandInModels(server(), { model: "error-500" });
       const err = await rejection(built.asQueryEngine().query({ query: "fail?" }));
       expect(err.status).toBe(500);
     } finally {

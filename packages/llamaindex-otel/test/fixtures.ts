@@ -118,33 +118,48 @@ export async function loadMockLLM(): Promise<typeof import("@llamaindex/core/llm
 export type { OpenAIServer };
 export { startOpenAIServer };
 
-/** What {@link useStandIns} gives a test file; call `server()` inside tests (it starts in `beforeAll`). */
-export interface StandIns {
+/** What {@link useStandInServer} gives a test file; call `server()` inside tests (it starts in `beforeAll`). */
+export interface StandInServer {
   tracing: TestTracing;
   server: () => OpenAIServer;
+}
+
+/**
+ * The set-up of a test file that instruments LlamaIndex itself (per test, or after building objects first): an
+ * in-memory tracing setup (reset before each test) and a stand-in server (started in `beforeAll`), both shut down
+ * after the file.
+ */
+export function useStandInServer(): StandInServer {
+  const tracing = createTestTracing();
+  let server: OpenAIServer;
+  beforeAll(async () => {
+    server = await startOpenAIServer();
+  });
+  beforeEach(() => tracing.reset());
+  afterAll(async () => {
+    await server.close();
+    await tracing.shutdown();
+  });
+  return { tracing, server: () => server };
+}
+
+/** What {@link useStandIns} gives a test file. */
+export interface StandIns extends StandInServer {
   instrumentation: ReturnType<typeof instrumentLlamaIndex>;
 }
 
 /**
- * The set-up of a test file: an in-memory tracing setup (reset before each test), LlamaIndex instrumented once for
- * the file (with `options`), a stand-in server with LlamaIndex's `Settings` models pointed at it (unless `models` is
- * false), then
- * uninstrumented and shut down after the file. `beforeAll` waits for `ready` (the workflow patches).
+ * The set-up of a test file instrumented once: {@link useStandInServer}, LlamaIndex instrumented for the file (with
+ * `options`; uninstrumented after it) and LlamaIndex's `Settings` models pointed at the server (unless `models` is
+ * false). `beforeAll` waits for `ready` (the workflow patches).
  */
 export function useStandIns(options: LlamaIndexInstrumentationOptions = {}, models: StandInOptions | false = {}): StandIns {
-  const tracing = createTestTracing();
+  const standIns = useStandInServer();
   const instrumentation = instrumentLlamaIndex(options);
-  let server: OpenAIServer;
   beforeAll(async () => {
     await instrumentation.ready;
-    server = await startOpenAIServer();
-    if (models) useStandInModels(server, models);
+    if (models) useStandInModels(standIns.server(), models);
   });
-  beforeEach(() => tracing.reset());
-  afterAll(async () => {
-    instrumentation.uninstrument();
-    await server.close();
-    await tracing.shutdown();
-  });
-  return { tracing, server: () => server, instrumentation };
+  afterAll(() => instrumentation.uninstrument());
+  return { ...standIns, instrumentation };
 }

@@ -1,19 +1,17 @@
 import { type DiagLogger, DiagLogLevel, diag } from "@opentelemetry/api";
-import { createTestTracing } from "@genai-otel/core-semconv/testing";
 import { instrumentLlamaIndex, instrumentObject } from "@genai-otel/llamaindex-otel";
 import { agent } from "@llamaindex/workflow";
 import { ContextChatEngine } from "llamaindex";
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { type OpenAIServer, buildIndex, outline, startOpenAIServer, useStandInModels, weatherTool } from "./fixtures";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { buildIndex, outline, useStandInModels, useStandInServer, weatherTool } from "./fixtures";
 
 // Objects built before instrumentLlamaIndex(): LlamaIndex bound their methods per instance.
-const tracing = createTestTracing();
-let server: OpenAIServer;
+const { tracing, server } = useStandInServer();
 let built: Awaited<ReturnType<typeof buildAll>>;
 let instrumentation: ReturnType<typeof instrumentLlamaIndex>;
 
 async function buildAll() {
-  useStandInModels(server);
+  useStandInModels(server());
   const index = await buildIndex();
   return {
     index,
@@ -25,14 +23,10 @@ async function buildAll() {
 }
 
 beforeAll(async () => {
-  server = await startOpenAIServer();
   built = await buildAll();
 });
-beforeEach(() => tracing.reset());
 afterAll(async () => {
   instrumentation.uninstrument();
-  await server.close();
-  await tracing.shutdown();
 });
 
 it("warns and does nothing while LlamaIndex is not instrumented", () => {

@@ -1,14 +1,12 @@
 import { type Instrumentation, registerInstrumentations } from "@opentelemetry/instrumentation";
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
-import { createTestTracing } from "@genai-otel/core-semconv/testing";
 import { LlamaIndexInstrumentation, instrumentLlamaIndex } from "@genai-otel/llamaindex-otel";
 import { BaseQueryEngine } from "@llamaindex/core/query-engine";
 import { Settings } from "@llamaindex/core/global";
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { type OpenAIServer, startOpenAIServer, useStandInModels } from "./fixtures";
+import { expect, it } from "vitest";
+import { useStandInModels, useStandInServer } from "./fixtures";
 
-const tracing = createTestTracing(); // the global provider: must stay empty when a provider is given
-let server: OpenAIServer;
+const { tracing, server } = useStandInServer(); // the global provider: must stay empty when a provider is given
 const hello = { messages: [{ role: "user" as const, content: "Hello" }] };
 
 function ownProvider() {
@@ -16,14 +14,6 @@ function ownProvider() {
   return { exporter, provider: new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }) };
 }
 
-beforeAll(async () => {
-  server = await startOpenAIServer();
-});
-beforeEach(() => tracing.reset());
-afterAll(async () => {
-  await server.close();
-  await tracing.shutdown();
-});
 
 it("implements OpenTelemetry's Instrumentation interface", () => {
   const instrumentation: Instrumentation = new LlamaIndexInstrumentation({ enabled: false });
@@ -37,7 +27,7 @@ it("works with registerInstrumentations: spans go to its tracer provider; unregi
   const { exporter, provider } = ownProvider();
   const unregister = registerInstrumentations({ instrumentations: [new LlamaIndexInstrumentation({ captureContent: true })], tracerProvider: provider });
   try {
-    useStandInModels(server);
+    useStandInModels(server());
     await Settings.llm.chat(hello);
     expect(exporter.getFinishedSpans().map((s) => [s.name, s.attributes["gen_ai.input.messages"]])).toEqual([
       ["chat gpt-4o-mini", JSON.stringify([{ role: "user", parts: [{ type: "text", content: "Hello" }] }])],
@@ -53,13 +43,13 @@ it("works with registerInstrumentations: spans go to its tracer provider; unregi
 
 it("is disabled with enabled: false until enable(), and shares the one installation with instrumentLlamaIndex", async () => {
   const instrumentation = new LlamaIndexInstrumentation({ enabled: false });
-  useStandInModels(server);
+  useStandInModels(server());
   await Settings.llm.chat(hello);
   expect(tracing.spans()).toEqual([]);
   instrumentation.enable();
   await instrumentation.ready;
   expect(instrumentLlamaIndex().ready).toBe(instrumentation.ready); // already instrumented: the running handle, a diag warning
-  useStandInModels(server);
+  useStandInModels(server());
   await Settings.llm.chat(hello);
   expect(tracing.spans()).toHaveLength(1);
   instrumentation.disable();

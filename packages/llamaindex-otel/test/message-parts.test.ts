@@ -1,12 +1,10 @@
-import { createTestTracing } from "@genai-otel/core-semconv/testing";
 import { instrumentLlamaIndex } from "@genai-otel/llamaindex-otel";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type OpenAIServer, standInLLM, startOpenAIServer } from "./fixtures";
+import { describe, expect, it } from "vitest";
+import { standInLLM, useStandInServer } from "./fixtures";
 
 // Multimodal and reasoning parts (GenAI conventions 1.38+) in the messages of a real
-// @llamaindex/openai chat against the stand-in server, with content capture on.
-const tracing = createTestTracing();
-let server: OpenAIServer;
+// @llamaindex/openai chat against the stand-in server(), with content capture on.
+const { tracing, server } = useStandInServer();
 
 const SMALL_PNG = "iVBORw0KGgo="; // 8 bytes: under the cap below
 const LARGE_PDF = "JVBERi0x".repeat(200); // 1,200 bytes: over it
@@ -29,20 +27,12 @@ function inputMessages(): unknown {
   return JSON.parse(String(span.attributes["gen_ai.input.messages"]));
 }
 
-beforeAll(async () => {
-  server = await startOpenAIServer();
-});
-beforeEach(() => tracing.reset());
-afterAll(async () => {
-  await server.close();
-  await tracing.shutdown();
-});
 
 describe("with content capture on", () => {
   it("records images by reference, small blobs with their bytes, large ones without, and reasoning", async () => {
     const instrumentation = instrumentLlamaIndex({ captureContent: true, maxBlobBytes: 100 });
     try {
-      const llm = standInLLM(server);
+      const llm = standInLLM(server());
       await llm.chat({ messages });
       expect(inputMessages()).toEqual([
         { role: "assistant", parts: [{ type: "reasoning", content: "The user asked about tides before." }, { type: "text", content: "Earlier answer." }] },
@@ -66,7 +56,7 @@ describe("with content capture off", () => {
   it("records no message at all", async () => {
     const instrumentation = instrumentLlamaIndex();
     try {
-      await standInLLM(server).chat({ messages });
+      await standInLLM(server()).chat({ messages });
       const span = tracing.spans().find((s) => s.name.startsWith("chat "))!;
       expect(span.attributes["gen_ai.input.messages"]).toBeUndefined();
     } finally {

@@ -1,31 +1,20 @@
-import { createTestMetrics, createTestTracing } from "@genai-otel/core-semconv/testing";
-import { instrumentLlamaIndex } from "@genai-otel/llamaindex-otel";
+import { createTestMetrics } from "@genai-otel/core-semconv/testing";
 import { Settings } from "@llamaindex/core/global";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { type OpenAIServer, buildIndex, rejection, standInLLM, startOpenAIServer, useStandInModels } from "./fixtures";
+import { afterAll, expect, it } from "vitest";
+import { buildIndex, rejection, standInLLM, useStandInModels, useStandIns } from "./fixtures";
 
-const tracing = createTestTracing();
 const testMetrics = createTestMetrics({ registerGlobal: false });
-const instrumentation = instrumentLlamaIndex({ meterProvider: testMetrics.provider });
-let server: OpenAIServer;
+const { tracing, server } = useStandIns({ meterProvider: testMetrics.provider }, false);
 const hello = { messages: [{ role: "user" as const, content: "Hello" }] };
 
-beforeAll(async () => {
-  server = await startOpenAIServer();
-});
-afterAll(async () => {
-  instrumentation.uninstrument();
-  await server.close();
-  await testMetrics.shutdown();
-  await tracing.shutdown();
-});
+afterAll(() => testMetrics.shutdown());
 
 it("records the GenAI client metrics of chat and embeddings calls, as the LangChain adapter does", async () => {
-  useStandInModels(server, { includeUsage: true });
+  useStandInModels(server(), { includeUsage: true });
   const index = await buildIndex();
   await index.asQueryEngine().query({ query: "What does the keeper log?" });
   for await (const _ of await Settings.llm.chat({ ...hello, stream: true }));
-  await rejection(standInLLM(server, { model: "error-500" }).chat(hello)); // through events: its failure is seen
+  await rejection(standInLLM(server(), { model: "error-500" }).chat(hello)); // through events: its failure is seen
   const spans = tracing.spans();
   const sum = (prefix: string, key: string) => spans.filter((s) => s.name.startsWith(prefix)).reduce((n, s) => n + Number(s.attributes[key] ?? 0), 0);
 
@@ -44,12 +33,12 @@ it("records the GenAI client metrics of chat and embeddings calls, as the LangCh
     "chat input": sum("chat gpt", "gen_ai.usage.input_tokens"),
     "chat output": sum("chat gpt", "gen_ai.usage.output_tokens"),
   });
-  expect(tokens[0]!.attributes).toMatchObject({ "gen_ai.provider.name": "openai", "server.address": "127.0.0.1", "server.port": server.port });
+  expect(tokens[0]!.attributes).toMatchObject({ "gen_ai.provider.name": "openai", "server.address": "127.0.0.1", "server.port": server().port });
   expect(h.get("gen_ai.client.operation.time_to_first_chunk")!.points.map((p) => p.count)).toEqual([1]);
 });
 
 it("records error.type for a failed call once the failure is known", async () => {
-  useStandInModels(server, { model: "error-500" });
+  useStandInModels(server(), { model: "error-500" });
   await rejection(Settings.llm.chat(hello));
   const durations = (await testMetrics.histograms()).get("gen_ai.client.operation.duration")!.points;
   expect(durations.find((p) => p.attributes["error.type"])?.attributes).toMatchObject({

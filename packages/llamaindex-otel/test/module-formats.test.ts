@@ -6,6 +6,7 @@ import { build } from "tsup";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import tsupConfig from "../tsup.config";
 import { type OpenAIServer, startOpenAIServer } from "./fixtures";
+import { type PrintedSpan, printedSpans, SCENARIO_SPANS } from "./module-formats/scenario-spans";
 
 // Apps run in child processes: how the app loads LlamaIndex (ESM, CommonJS, tsx) decides which
 // module instances exist, which no in-process test can show.
@@ -15,23 +16,14 @@ const appsDir = fileURLToPath(new URL("./module-formats/", import.meta.url));
 const buildDir = fileURLToPath(new URL("../node_modules/.cache/llamaindex-otel-module-formats/", import.meta.url));
 let server: OpenAIServer;
 
-const EXPECTED = [
-  { name: "embeddings text-embedding-3-small", parent: null }, // indexing
-  { name: "embeddings text-embedding-3-small", parent: "retrieval VectorIndexRetriever" },
-  { name: "retrieval VectorIndexRetriever", parent: "query" },
-  { name: "chat gpt-4o-mini", parent: "synthesize" },
-  { name: "synthesize", parent: "query" },
-  { name: "query", parent: null },
-  { name: "chat gpt-4o-mini", parent: null }, // Settings.llm.chat()
-];
 
-async function runApp(args: string[]): Promise<{ spans: unknown[]; stderr: string }> {
+async function runApp(args: string[]): Promise<{ spans: PrintedSpan[]; stderr: string }> {
   const { stdout, stderr } = await promisify(execFile)(process.execPath, args, {
     cwd: packageDir,
     env: { ...process.env, STAND_IN_URL: server.url },
     timeout: 60_000,
   });
-  return { spans: stdout.trim().split("\n").filter(Boolean).map((line) => JSON.parse(line)), stderr };
+  return { spans: printedSpans(stdout), stderr };
 }
 
 beforeAll(async () => {
@@ -46,19 +38,19 @@ afterAll(() => server.close());
 describe("an app run", () => {
   it("under tsx (node --import tsx app.ts) gets chat spans, and LlamaIndex loaded once", async () => {
     const { spans, stderr } = await runApp(["--import", "tsx", `${appsDir}tsx-app.ts`]);
-    expect(spans).toEqual(EXPECTED);
+    expect(spans).toEqual(SCENARIO_SPANS);
     expect(stderr).not.toContain("already imported");
   }, 120_000); // a child process on a loaded machine
 
   it("as plain-Node ESM with the ESM build", async () => {
     const { spans, stderr } = await runApp([`${appsDir}esm-app.mjs`, `${buildDir}index.js`]);
-    expect(spans).toEqual(EXPECTED);
+    expect(spans).toEqual(SCENARIO_SPANS);
     expect(stderr).not.toContain("already imported");
   }, 120_000); // a child process on a loaded machine
 
   it("as plain-Node CommonJS with the CommonJS build", async () => {
     const { spans, stderr } = await runApp([`${appsDir}cjs-app.cjs`, `${buildDir}index.cjs`]);
-    expect(spans).toEqual(EXPECTED);
+    expect(spans).toEqual(SCENARIO_SPANS);
     expect(stderr).not.toContain("already imported");
   }, 120_000); // a child process on a loaded machine
 });

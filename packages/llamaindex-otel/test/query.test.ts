@@ -1,7 +1,10 @@
+import { BaseRetriever } from "@llamaindex/core/retriever";
+import type { QueryBundle } from "@llamaindex/core/query-engine";
+import type { NodeWithScore } from "@llamaindex/core/schema";
 import { SpanKind } from "@opentelemetry/api";
 import type { VectorStoreIndex } from "llamaindex";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildIndex, KEYS, useStandIns } from "./fixtures";
+import { buildIndex, KEYS, outline, useStandIns } from "./fixtures";
 
 const { tracing, server, instrumentation } = useStandIns({}, { includeUsage: true });
 let index: VectorStoreIndex;
@@ -113,5 +116,26 @@ describe("query engine", () => {
     const one = ["query", [["retrieval", [["embeddings", []]]], ["synthesize", [["chat", []]]]]];
     expect(names).toEqual([one, one]);
     expect(new Set(tracing.spans().map((s) => s.spanContext().traceId)).size).toBe(2);
+  });
+});
+
+describe("one object's operation calling another of its own", () => {
+  /** Retrieves again through its own `retrieve` with a rewritten query, and with a second retriever. */
+  class RefiningRetriever extends BaseRetriever {
+    private refined = false;
+    constructor(private readonly other?: BaseRetriever) {
+      super();
+    }
+    async _retrieve(params: QueryBundle): Promise<NodeWithScore[]> {
+      if (this.refined) return [];
+      this.refined = true;
+      await this.other?.retrieve(params);
+      return this.retrieve({ query: `refined ${String(params.query)}` });
+    }
+  }
+
+  it("gets one span for the outer call; another object's call inside still gets its own", async () => {
+    await new RefiningRetriever(new RefiningRetriever()).retrieve({ query: "keeper" });
+    expect(outline(tracing.shape())).toEqual(["retrieval RefiningRetriever", "  retrieval RefiningRetriever"]);
   });
 });

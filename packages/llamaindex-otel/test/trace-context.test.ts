@@ -1,13 +1,11 @@
-import { createTestTracing } from "@genai-otel/core-semconv/testing";
 import { instrumentLlamaIndex, withTraceAttributes } from "@genai-otel/llamaindex-otel";
 import { agent } from "@llamaindex/workflow";
 import type { ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { SimpleChatEngine, type VectorStoreIndex } from "llamaindex";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type OpenAIServer, buildIndex, startOpenAIServer, useStandInModels, weatherTool } from "./fixtures";
+import { describe, expect, it } from "vitest";
+import { buildIndex, useStandInModels, useStandInServer, weatherTool } from "./fixtures";
 
-const tracing = createTestTracing();
-let server: OpenAIServer;
+const { tracing, server } = useStandInServer();
 let index: VectorStoreIndex;
 
 const CONTENT_KEYS = ["genai_otel.input", "genai_otel.output", "genai_otel.prompt.template", "genai_otel.prompt.variables", "gen_ai.input.messages", "gen_ai.output.messages"];
@@ -24,7 +22,7 @@ async function instrumented<T>(captureContent: boolean, fn: () => Promise<T>): P
   try {
     await instrumentation.ready;
     // burst: the clients (also the index's embedding model) retry a reset connection and wait longer, for the 200-call test
-    useStandInModels(server, { includeUsage: true, burst: true });
+    useStandInModels(server(), { includeUsage: true, burst: true });
     if (!index) index = await buildIndex();
     tracing.reset();
     return await fn();
@@ -33,14 +31,6 @@ async function instrumented<T>(captureContent: boolean, fn: () => Promise<T>): P
   }
 }
 
-beforeAll(async () => {
-  server = await startOpenAIServer();
-});
-afterEach(() => tracing.reset());
-afterAll(async () => {
-  await server.close();
-  await tracing.shutdown();
-});
 
 describe("withTraceAttributes around LlamaIndex calls", () => {
   it("query, chat engine and agent run: every span carries the scope; prompt name/version only on chat spans", async () => {

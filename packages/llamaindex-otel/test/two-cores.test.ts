@@ -6,6 +6,7 @@ import { build } from "tsup";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import tsupConfig from "../tsup.config";
 import { type OpenAIServer, startOpenAIServer } from "./fixtures";
+import { type PrintedSpan, printedSpans, SCENARIO_SPANS } from "./module-formats/scenario-spans";
 
 // A user's `npm i llamaindex@0.12.1 @llamaindex/openai@0.4.23 @llamaindex/workflow@1.1.25` gives
 // two copies of @llamaindex/core: 0.6.23 at the top (openai, workflow and this package see it) and
@@ -20,15 +21,6 @@ const installed = `${fixture}node_modules/`;
 const adapterDir = `${installed}@genai-otel/llamaindex-otel/`;
 let server: OpenAIServer;
 
-const EXPECTED = [
-  { name: "embeddings text-embedding-3-small", parent: null }, // indexing
-  { name: "embeddings text-embedding-3-small", parent: "retrieval VectorIndexRetriever" },
-  { name: "retrieval VectorIndexRetriever", parent: "query" },
-  { name: "chat gpt-4o-mini", parent: "synthesize" },
-  { name: "synthesize", parent: "query" },
-  { name: "query", parent: null },
-  { name: "chat gpt-4o-mini", parent: null }, // Settings.llm.chat()
-];
 
 function versionAt(dir: string): string {
   return JSON.parse(readFileSync(`${dir}package.json`, "utf8")).version;
@@ -56,13 +48,13 @@ async function placeBuild(): Promise<void> {
   symlinkSync(coreSemconv, link, "dir");
 }
 
-async function runApp(app: string, entry: string): Promise<{ spans: unknown[]; stderr: string }> {
+async function runApp(app: string, entry: string): Promise<{ spans: PrintedSpan[]; stderr: string }> {
   const { stdout, stderr } = await execFileAsync(process.execPath, [`${fixture}${app}`, `${adapterDir}dist/${entry}`, scenario], {
     cwd: fixture,
     env: { ...process.env, STAND_IN_URL: server.url },
     timeout: 60_000,
   });
-  return { spans: stdout.trim().split("\n").filter(Boolean).map((line) => JSON.parse(line)), stderr };
+  return { spans: printedSpans(stdout), stderr };
 }
 
 beforeAll(async () => {
@@ -83,7 +75,7 @@ describe("an npm install with two copies of @llamaindex/core", () => {
     ["plain-Node CommonJS", "cjs-app.cjs", "index.cjs"],
   ])("%s: query, retrieval, synthesis, embeddings and chat are traced, and diag says there are two copies", async (_, app, entry) => {
     const { spans, stderr } = await runApp(app, entry);
-    expect(spans).toEqual(EXPECTED);
+    expect(spans).toEqual(SCENARIO_SPANS);
     expect(stderr).toContain("two copies of @llamaindex/core");
   }, 120_000); // a child process on a loaded machine
 });

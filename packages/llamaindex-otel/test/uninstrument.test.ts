@@ -1,4 +1,3 @@
-import { createTestTracing } from "@genai-otel/core-semconv/testing";
 import { instrumentLlamaIndex } from "@genai-otel/llamaindex-otel";
 import { AgentRunner } from "@llamaindex/core/agent";
 import { ContextChatEngine, SimpleChatEngine } from "@llamaindex/core/chat-engine";
@@ -10,11 +9,10 @@ import { BaseRetriever } from "@llamaindex/core/retriever";
 import { FunctionTool } from "@llamaindex/core/tools";
 import { AgentWorkflow, FunctionAgent, agent } from "@llamaindex/workflow";
 import { CondenseQuestionChatEngine } from "llamaindex";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { type OpenAIServer, buildIndex, standInLLM, startOpenAIServer, useStandInModels, weatherTool } from "./fixtures";
+import { expect, it } from "vitest";
+import { buildIndex, standInLLM, useStandInModels, useStandInServer, weatherTool } from "./fixtures";
 
-const tracing = createTestTracing();
-let server: OpenAIServer;
+const { tracing, server } = useStandInServer();
 
 const PATCHED: Array<[object, string]> = [
   [BaseQueryEngine.prototype, "query"],
@@ -37,13 +35,6 @@ const PATCHED: Array<[object, string]> = [
 ];
 const snapshot = () => PATCHED.map(([target, name]) => Object.getOwnPropertyDescriptor(target, name));
 
-beforeAll(async () => {
-  server = await startOpenAIServer();
-});
-afterAll(async () => {
-  await server.close();
-  await tracing.shutdown();
-});
 
 async function useAll(index: Awaited<ReturnType<typeof buildIndex>>) {
   await index.asQueryEngine().query({ query: "What does the keeper log?" });
@@ -54,12 +45,12 @@ async function useAll(index: Awaited<ReturnType<typeof buildIndex>>) {
 
 it("restores every patched method and accessor, and objects built while instrumented make no more spans", async () => {
   const before = snapshot();
-  const llm = standInLLM(server);
+  const llm = standInLLM(server());
   const ownChat = Object.getOwnPropertyDescriptor(llm, "chat");
   const instrumentation = instrumentLlamaIndex();
   await instrumentation.ready;
   Settings.llm = llm; // met: its own `chat` is wrapped
-  useStandInModels(server);
+  useStandInModels(server());
   const index = await buildIndex();
   const engine = index.asQueryEngine(); // binds the patched `query` to this instance
   await useAll(index);
@@ -75,13 +66,13 @@ it("restores every patched method and accessor, and objects built while instrume
   await engine.query({ query: "untraced?" });
   await llm.chat({ messages: [{ role: "user", content: "Hello" }] });
   await useAll(index);
-  useStandInModels(server);
+  useStandInModels(server());
   await useAll(await buildIndex());
   expect(tracing.spans()).toEqual([]);
 });
 
 it("can instrument again after uninstrument, reaching LLMs built in between", async () => {
-  useStandInModels(server);
+  useStandInModels(server());
   const index = await buildIndex(); // built while not instrumented
   const instrumentation = instrumentLlamaIndex();
   expect(instrumentLlamaIndex()).toBe(instrumentation); // a second call returns the same handle
@@ -95,7 +86,7 @@ it("can instrument again after uninstrument, reaching LLMs built in between", as
 
 it("ends the spans of a stream never read, marked incomplete", async () => {
   const instrumentation = instrumentLlamaIndex();
-  useStandInModels(server);
+  useStandInModels(server());
   const index = await buildIndex();
   tracing.reset();
   const stream = await index.asQueryEngine().query({ query: "What does the keeper log?", stream: true });

@@ -136,7 +136,9 @@ export function openStreamCount(owner?: object): number {
  * members: only its `Symbol.asyncIterator` is wrapped.
  */
 function traceStream(source: AsyncIterable<unknown>, ctx: Context, onChunk: (chunk: unknown) => void, finish: (outcome: Outcome) => void): AsyncIterable<unknown> {
-  const iterateSource = (): AsyncIterator<unknown> => source[Symbol.asyncIterator]();
+  // The method as it is now: the one below replaces it on `source`, and must not call itself.
+  const iterate = source[Symbol.asyncIterator];
+  const iterateSource = (): AsyncIterator<unknown> => iterate.call(source);
   if (typeof (source as Partial<AsyncIterator<unknown>>).next === "function") {
     const traced = tracedIterator(iterateSource, ctx, onChunk, finish);
     return Object.assign(traced, { [Symbol.asyncIterator]: () => traced });

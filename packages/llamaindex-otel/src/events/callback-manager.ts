@@ -1,10 +1,9 @@
 import { getEventCaller } from "@llamaindex/core/global";
 import { context, diag } from "@opentelemetry/api";
 import type { CoreCopy } from "../core-copy";
-import type { Patcher } from "../patcher";
+import { type LlamaIndexInstallation, activeInstallation } from "../installation";
+import { isInModelCall } from "../operation-tracer";
 import { announceToolCall } from "../patches/tools";
-import { isInModelCall } from "../telemetry";
-import { EventSpans } from "./event-spans";
 
 /** The `detail` fields of the events read here. */
 interface EventDetail {
@@ -23,48 +22,33 @@ interface EventDetail {
  * handler behind. Dispatch is observed synchronously, in the caller's context, before LlamaIndex
  * defers its handlers to a microtask: start times and parents are those of the call itself.
  *
- * - `llm-start` / `llm-stream` / `llm-end`: chat spans for LLM calls no wrapper traced
- *   ({@link EventSpans}); ignored inside a traced model call.
+ * - `llm-start` / `llm-stream` / `llm-end`: chat spans for LLM calls no wrapper traced (the
+ *   installation's `EventSpans`, one for every copy of `CallbackManager`); ignored inside a traced
+ *   model call.
  * - `llm-tool-call`: the model's call id, for the span of the tool about to be called.
  */
-export function patchCallbackManager(patcher: Patcher, { CallbackManager }: CoreCopy): void {
+export function patchCallbackManager({ patcher }: LlamaIndexInstallation, { CallbackManager }: CoreCopy): void {
   if (!CallbackManager) return;
-  const known = spansBy.get(patcher);
-  const spans = known ?? new EventSpans(getEventCaller);
-  spansBy.set(patcher, spans);
-  eventSpans = spans;
   patcher.wrapMethod(
     CallbackManager.prototype,
     "dispatchEvent",
     (original) =>
       function dispatchEvent(this: unknown, ...args: unknown[]) {
-        try {
-          observe(spans, args[0], (args[1] ?? {}) as EventDetail);
-        } catch (err) {
-          diag.warn("genai-otel: could not read a LlamaIndex event", err);
+        const installation = activeInstallation();
+        if (installation) {
+          try {
+            observe(installation, args[0], (args[1] ?? {}) as EventDetail);
+          } catch (err) {
+            diag.warn("genai-otel: could not read a LlamaIndex event", err);
+          }
         }
         return original.apply(this, args);
       },
   );
-  if (known) return; // another copy's CallbackManager: the same spans
-  patcher.onRestore(() => {
-    spans.closeAll();
-    if (eventSpans === spans) eventSpans = undefined;
-  });
 }
 
-/** The event spans of each instrumentation, shared by the copies of `CallbackManager` it patched. */
-const spansBy = new WeakMap<Patcher, EventSpans>();
-
-/** The event spans of the running instrumentation (one at a time). */
-let eventSpans: EventSpans | undefined;
-
-/** How many spans made from LlamaIndex events wait for their end event (0 when not instrumented). */
-export function openEventSpanCount(): number {
-  return eventSpans?.openCount ?? 0;
-}
-
-function observe(spans: EventSpans, event: unknown, detail: EventDetail): void {
+function observe(installation: LlamaIndexInstallation, event: unknown, detail: EventDetail): void {
+  const spans = installation.eventSpans;
   switch (event) {
     case "llm-start": {
       const ctx = context.active();
@@ -78,7 +62,7 @@ function observe(spans: EventSpans, event: unknown, detail: EventDetail): void {
       if (typeof detail.id === "string") spans.end(detail.id, detail.response);
       return;
     case "llm-tool-call":
-      announceToolCall(detail.toolCall);
+      announceToolCall(installation, detail.toolCall);
       return;
   }
 }

@@ -1,10 +1,10 @@
 import { ATTR_GEN_AI_REQUEST_STREAM } from "@genai-otel/core-semconv";
 import { type Context, type Span, diag, trace } from "@opentelemetry/api";
-import { activeTelemetry } from "../active";
 import type { ResultHooks } from "@genai-otel/core-semconv/internal";
 import { describeModelCall } from "../llm/describe";
 import { instrumentLLM, isLLM } from "../llm/instrument-llm";
 import { type Dependent, type Outcome, endWithParent, finishSpan, guard, releaseFromParent } from "@genai-otel/core-semconv/internal";
+import type { OperationTracer } from "../operation-tracer";
 import { type FailureSink, watchChatFailures } from "../providers/chat-failures";
 
 /** A chat span made from LLM events, waiting for its `llm-end`. */
@@ -36,8 +36,14 @@ export class EventSpans {
   private readonly byCall = new WeakMap<object, string>();
   private readonly sink: FailureSink;
 
-  /** @param currentCall - LlamaIndex's `getEventCaller` (of the copy dispatching the events) */
-  constructor(currentCall: () => object | null) {
+  /**
+   * @param currentCall - LlamaIndex's `getEventCaller` (of the copy dispatching the events)
+   * @param tracing - starts the spans (the installation's)
+   */
+  constructor(
+    currentCall: () => object | null,
+    private readonly tracing: OperationTracer,
+  ) {
     this.sink = { currentCall, failed: (call, error) => this.fail(call, error) };
   }
 
@@ -51,12 +57,12 @@ export class EventSpans {
    * the LLM when it is one).
    */
   start(id: string, messages: unknown, call: { caller?: unknown } | null, ctx: Context): void {
-    const telemetry = activeTelemetry();
-    if (!telemetry || this.open.has(id)) return;
+    if (this.open.has(id)) return;
+    const tracing = this.tracing;
     const caller = call?.caller;
     const llm = isLLM(caller) ? caller : undefined;
-    const start = describeModelCall("chat", llm, { messages }, telemetry, false);
-    const { span } = telemetry.startSpan(start, ctx);
+    const start = describeModelCall("chat", llm, { messages }, tracing, false);
+    const { span } = tracing.startSpan(start, ctx);
     const parent = trace.getSpan(ctx);
     const entry: OpenEventSpan = { span, hooks: start.hooks ?? {}, parent, chunks: 0, close: (outcome) => this.finish(id, outcome) };
     this.open.set(id, entry);

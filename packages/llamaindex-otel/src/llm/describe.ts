@@ -12,7 +12,7 @@ import type { LIChatChunk, LIChatParams, LIChatResponse, LILLM, LIToolCall } fro
 import { toChatMessage, toOutputMessage, toToolDefinitions } from "../messages";
 import { providerOf } from "../providers/registry";
 import { mergeRaw } from "../providers/raw-response";
-import type { SpanStart, Telemetry } from "../telemetry";
+import type { OperationTracer, SpanStart } from "../operation-tracer";
 
 /** The model operations an LLM offers: `chat(params)` and `complete({ prompt })`. */
 export type ModelOperation = "chat" | "text_completion";
@@ -99,7 +99,7 @@ function inputMessages(operation: ModelOperation, params: LIChatParams & { promp
  * @param streamKnown - false when `params` may not say whether the call streams (an `llm-start`
  *   event): then `gen_ai.request.stream` is left out
  */
-export function describeModelCall(operation: ModelOperation, llm: unknown, params: unknown, telemetry: Telemetry, streamKnown = true): SpanStart {
+export function describeModelCall(operation: ModelOperation, llm: unknown, params: unknown, tracing: OperationTracer, streamKnown = true): SpanStart {
   const self = metadataOf((llm ?? {}) as LILLM);
   const request = (params ?? {}) as LIChatParams & { prompt?: unknown };
   const requested = ownModel(request.additionalChatOptions);
@@ -119,12 +119,11 @@ export function describeModelCall(operation: ModelOperation, llm: unknown, param
         params: { temperature: self.temperature, maxTokens: self.maxTokens, topP: self.topP, stream: streamKnown ? request.stream === true : undefined },
       }),
     ),
-    content: telemetry.policy.inference({
-      inputMessages: () => inputMessages(operation, request, telemetry.policy.maxBlobBytes),
+    content: tracing.policy.inference({
+      inputMessages: () => inputMessages(operation, request, tracing.policy.maxBlobBytes),
       toolDefinitions: () => toToolDefinitions(request.tools),
     }),
-    owner: llm != null && typeof llm === "object" ? llm : undefined,
     modelCall: operation,
-    hooks: modelHooks(telemetry.policy),
+    hooks: modelHooks(tracing.policy),
   };
 }

@@ -1,5 +1,4 @@
-import { meetFirstTime } from "../active";
-import { isActiveOwner } from "../telemetry";
+import { meetFirstTime } from "../installation";
 import { ownerOf, traceFunction } from "../traced";
 import { describeModelCall } from "./describe";
 
@@ -24,10 +23,8 @@ export function instrumentLLM(llm: unknown): void {
   const installation = meetFirstTime(llm);
   if (!installation) return;
   const { patcher } = installation;
-  traceFunction(patcher, llm, "chat", (self, args, telemetry) => (isActiveOwner(self) ? undefined : describeModelCall("chat", self, args[0], telemetry)));
+  traceFunction(patcher, llm, "chat", (self, args, tracing) => describeModelCall("chat", self, args[0], tracing));
   const completeOwner = ownerOf(llm, "complete") as { constructor?: { name?: unknown } } | undefined;
   if (completeOwner?.constructor?.name === "BaseLLM") return;
-  traceFunction(patcher, llm, "complete", (self, args, telemetry) =>
-    isActiveOwner(self) ? undefined : describeModelCall("text_completion", self, args[0], telemetry),
-  );
+  traceFunction(patcher, llm, "complete", (self, args, tracing) => describeModelCall("text_completion", self, args[0], tracing));
 }

@@ -4,8 +4,8 @@ import { withFramework } from "../framework";
 import type { LIChatMessage } from "../internal-types";
 import { instrumentLLM } from "../llm/instrument-llm";
 import { contentText, toChatMessage, toOutputMessage } from "../messages";
-import type { Patcher } from "../patcher";
-import { type SpanStart, type Telemetry, isActiveOwner } from "../telemetry";
+import type { LlamaIndexInstallation } from "../installation";
+import type { OperationTracer, SpanStart } from "../operation-tracer";
 import { type Describe, tracedMethod } from "../traced";
 
 /** An agent's name: its own `name`, else its class name (`OpenAIAgent`, `ReActAgent`). */
@@ -22,14 +22,13 @@ function agentName(agent: { name?: unknown; constructor?: { name?: unknown } }):
  *   item marked `stream: true` carries a text delta: the answer is their concatenation)
  */
 export function describeAgent(
-  agent: object,
   name: string | undefined,
   description: unknown,
   input: unknown,
-  telemetry: Telemetry,
+  tracing: OperationTracer,
   output: (value: unknown) => LIChatMessage | undefined,
 ): SpanStart {
-  const policy = telemetry.policy;
+  const policy = tracing.policy;
   const outputAttributes = (message: LIChatMessage | undefined) =>
     policy.inference({ outputMessages: () => (message ? [toOutputMessage(message.content, message.options?.toolCall, undefined)] : undefined) });
   let answer: LIChatMessage | undefined;
@@ -39,7 +38,6 @@ export function describeAgent(
     kind: spanKindFor("invoke_agent"),
     attributes: withFramework(agentAttributes({ name, description: typeof description === "string" ? description : undefined })),
     content: policy.inference({ inputMessages: () => (input === undefined ? undefined : [toChatMessage({ role: "user", content: input as string })]) }),
-    owner: agent,
     hooks: {
       result: (span, value) => policy.emit(span, outputAttributes(output(value))),
       chunk: (_span, value) => {
@@ -54,18 +52,17 @@ export function describeAgent(
 }
 
 /** Legacy agents (`AgentRunner`: OpenAIAgent, ReActAgent, LLMAgent): `chat({ message })`. */
-const describeLegacyAgent: Describe = (self: { llm?: unknown; name?: unknown }, args, telemetry) => {
-  if (isActiveOwner(self)) return undefined;
+const describeLegacyAgent: Describe = (self: { llm?: unknown; name?: unknown }, args, tracing) => {
   instrumentLLM(self.llm);
   const params = (args[0] ?? {}) as { message?: unknown };
-  return describeAgent(self, agentName(self), undefined, params.message, telemetry, (value) => (value as { message?: LIChatMessage })?.message);
+  return describeAgent(agentName(self), undefined, params.message, tracing, (value) => (value as { message?: LIChatMessage })?.message);
 };
 
 /**
  * `invoke_agent` spans for the legacy agents of `@llamaindex/core/agent` (deprecated upstream in
  * favour of workflow agents, still exported). `chat` is bound per instance at construction.
  */
-export function patchLegacyAgents(patcher: Patcher, { AgentRunner }: CoreCopy): void {
+export function patchLegacyAgents({ patcher }: LlamaIndexInstallation, { AgentRunner }: CoreCopy): void {
   if (AgentRunner) patcher.wrapMethod(AgentRunner.prototype, "chat", tracedMethod(describeLegacyAgent));
 }
 

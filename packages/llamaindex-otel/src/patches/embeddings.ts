@@ -3,11 +3,11 @@ import type { ResultHooks } from "@genai-otel/core-semconv/internal";
 import type { CoreCopy } from "../core-copy";
 import { withFramework } from "../framework";
 import type { LIEmbedding } from "../internal-types";
-import { isObjectLike, meetFirstTime } from "../active";
+import { type LlamaIndexInstallation, activeInstallation, isObjectLike, meetFirstTime } from "../installation";
 import { type AnyFunction, type Patcher, originalOf } from "../patcher";
 import { watchEmbeddingUsage } from "../providers/embedding-usage";
 import { providerOf } from "../providers/registry";
-import { type SpanStart, isActiveOwner } from "../telemetry";
+import type { SpanStart } from "../operation-tracer";
 import { callTraced, ownerOf, traceFunction, tracedMethod } from "../traced";
 
 /** Length of the (first) vector in an embedding result: `number[]` or `number[][]`. */
@@ -18,9 +18,11 @@ function dimensionsOf(value: unknown): number | undefined {
   return typeof first === "number" ? value.length : undefined;
 }
 
-/** An `embeddings {model}` span for a call on `self`, unless one of `self`'s is already active. */
-function describeEmbeddings(self: LIEmbedding): SpanStart | undefined {
-  if (isActiveOwner(self)) return undefined; // getQueryEmbedding → getTextEmbedding: one span
+/**
+ * An `embeddings {model}` span for a call on `self` (one for `getQueryEmbedding` calling
+ * `getTextEmbedding` on the same model: see `callTraced`).
+ */
+function describeEmbeddings(self: LIEmbedding): SpanStart {
   watchEmbeddingUsage(self);
   const provider = providerOf(self);
   const server = provider.server;
@@ -36,7 +38,6 @@ function describeEmbeddings(self: LIEmbedding): SpanStart | undefined {
         serverPort: server?.port,
       }),
     ),
-    owner: self,
     modelCall: "embeddings",
     hooks: EMBEDDINGS_HOOKS,
   };
@@ -49,13 +50,10 @@ const EMBEDDINGS_HOOKS: ResultHooks = {
   },
 };
 
-/** Wrappers installed on `getTextEmbeddings` as constructors assign it. */
-const batchWrappers = new WeakSet<object>();
-
 /** True when `model.getTextEmbeddings` is traced (then `getTextEmbeddingsBatch` needs no span of its own). */
 function batchTraced(model: { getTextEmbeddings?: unknown }): boolean {
   const fn = model.getTextEmbeddings;
-  return typeof fn === "function" && (batchWrappers.has(fn) || originalOf(fn) !== undefined);
+  return typeof fn === "function" && (activeInstallation()?.batchWrappers.has(fn) === true || originalOf(fn) !== undefined);
 }
 
 /**
@@ -69,7 +67,7 @@ function batchTraced(model: { getTextEmbeddings?: unknown }): boolean {
  * - `getTextEmbeddingsBatch`: a span only for instances whose `getTextEmbeddings` could not be
  *   wrapped (built before instrumenting), so indexing still shows up, as one span.
  */
-export function patchEmbeddings(patcher: Patcher, { BaseEmbedding }: CoreCopy): void {
+export function patchEmbeddings({ patcher, batchWrappers }: LlamaIndexInstallation, { BaseEmbedding }: CoreCopy): void {
   if (!BaseEmbedding) return;
   const proto = BaseEmbedding.prototype;
   patcher.wrapMethod(proto, "getQueryEmbedding", tracedMethod(describeEmbeddings));

@@ -4,8 +4,8 @@ import type { CoreCopy } from "../core-copy";
 import { withFramework } from "../framework";
 import type { LINodeWithScore } from "../internal-types";
 import { contentText } from "../messages";
-import type { Patcher } from "../patcher";
-import type { SpanStart, Telemetry } from "../telemetry";
+import type { LlamaIndexInstallation } from "../installation";
+import type { OperationTracer, SpanStart } from "../operation-tracer";
 import { tracedMethod } from "../traced";
 
 /** The index a retriever reads (`VectorIndexRetriever#index`), as `gen_ai.data_source.id`. */
@@ -32,24 +32,24 @@ function toDocument({ node, score }: LINodeWithScore): RetrievedDocument {
   return { id: node?.id_, content: node?.getContent?.("NONE") ?? node?.text, score };
 }
 
-function describeRetrieval(self: unknown, args: unknown[], telemetry: Telemetry): SpanStart {
+function describeRetrieval(self: unknown, args: unknown[], tracing: OperationTracer): SpanStart {
   const dataSourceId = dataSourceOf(self);
   return {
     name: spanName("retrieval", retrieverName(self)),
     kind: spanKindFor("retrieval"),
     attributes: withFramework(retrievalAttributes({ dataSourceId })),
-    content: telemetry.policy.retrieval({ query: () => queryText(args[0]) }),
+    content: tracing.policy.retrieval({ query: () => queryText(args[0]) }),
     hooks: {
       result(span, value) {
         const nodes = Array.isArray(value) ? (value as LINodeWithScore[]) : [];
         span.setAttributes(retrievalAttributes({ documentCount: nodes.length }));
-        telemetry.policy.emit(span, telemetry.policy.retrieval({ documents: () => nodes.map(toDocument) }));
+        tracing.policy.emit(span, tracing.policy.retrieval({ documents: () => nodes.map(toDocument) }));
       },
     },
   };
 }
 
 /** `retrieval` spans around `BaseRetriever#retrieve`, which every retriever inherits. */
-export function patchRetrievers(patcher: Patcher, { BaseRetriever }: CoreCopy): void {
+export function patchRetrievers({ patcher }: LlamaIndexInstallation, { BaseRetriever }: CoreCopy): void {
   if (BaseRetriever) patcher.wrapMethod(BaseRetriever.prototype, "retrieve", tracedMethod(describeRetrieval));
 }

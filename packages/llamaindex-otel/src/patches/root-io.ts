@@ -1,7 +1,7 @@
 import { ATTR_GENAI_OTEL_INPUT, ATTR_GENAI_OTEL_OUTPUT } from "@genai-otel/core-semconv";
 import type { Attributes } from "@opentelemetry/api";
 import { contentText } from "../messages";
-import { type SpanStart, type Telemetry, isOutermostOperation } from "../telemetry";
+import { type OperationTracer, type SpanStart, isOutermostOperation } from "../operation-tracer";
 
 /** The text of an `EngineResponse` (a query's or chat engine's answer, or a streamed chunk's delta). */
 function responseText(value: unknown): string | undefined {
@@ -15,8 +15,8 @@ function responseText(value: unknown): string | undefined {
  * text; for a stream, the concatenated deltas once it is read). Same policy, redaction and
  * truncation as messages.
  */
-export function withRootIO(start: SpanStart, telemetry: Telemetry, input: unknown): SpanStart {
-  const policy = telemetry.policy;
+export function withRootIO(start: SpanStart, tracing: OperationTracer, input: unknown): SpanStart {
+  const policy = tracing.policy;
   if (!policy.enabled || !isOutermostOperation()) return start;
   const content: Attributes = { ...start.content };
   const text = contentText(input) ?? input;

@@ -1,6 +1,6 @@
 import type { CoreCopy } from "../core-copy";
 import { instrumentLLM } from "../llm/instrument-llm";
-import type { Patcher } from "../patcher";
+import type { LlamaIndexInstallation } from "../installation";
 import { ownerOf } from "../traced";
 import { instrumentEmbeddingModel } from "./embeddings";
 
@@ -11,7 +11,7 @@ import { instrumentEmbeddingModel } from "./embeddings";
  * module format of this build; when `llamaindex` runs on another copy of core, its own `Settings`
  * is patched as well (see `core-copy.ts`).
  */
-export function patchSettings(patcher: Patcher, { Settings }: CoreCopy): void {
+export function patchSettings({ patcher }: LlamaIndexInstallation, { Settings }: CoreCopy): void {
   if (!Settings) return;
   // Core's Settings holds its accessors itself; llamaindex's wrapper holds them on its class.
   patcher.wrapAccessor(ownerOf(Settings, "llm") ?? Settings, "llm", (llm) => {

@@ -1,37 +1,31 @@
 import { spanKindFor, spanName, toolAttributes } from "@genai-otel/core-semconv";
-import { meetFirstTime } from "../active";
 import type { CoreCopy } from "../core-copy";
 import { withFramework } from "../framework";
+import { type AnnouncedToolCall, type LlamaIndexInstallation, activeInstallation, meetFirstTime } from "../installation";
 import type { LITool } from "../internal-types";
-import type { AnyFunction, Patcher } from "../patcher";
-import { type SpanStart, type Telemetry, isActiveOwner } from "../telemetry";
+import type { OperationTracer, SpanStart } from "../operation-tracer";
+import type { AnyFunction } from "../patcher";
 import { callTraced, traceFunction } from "../traced";
-
-/** A tool call LlamaIndex announced with `llm-tool-call` just before calling the tool. */
-interface AnnouncedCall {
-  name?: unknown;
-  id?: unknown;
-}
-
-let announced: AnnouncedCall | undefined;
 
 /**
  * Remembers the tool call of an `llm-tool-call` event, dispatched synchronously right before
  * LlamaIndex's `callTool` calls the tool, so the tool's span gets the model's call id. Forgotten at
  * the next microtask: the call it announces starts in the same synchronous stretch.
  */
-export function announceToolCall(call: AnnouncedCall | undefined): void {
-  announced = call;
+export function announceToolCall(installation: LlamaIndexInstallation, call: AnnouncedToolCall | undefined): void {
+  installation.announcedToolCall = call;
   if (!call) return;
   queueMicrotask(() => {
-    if (announced === call) announced = undefined;
+    if (installation.announcedToolCall === call) installation.announcedToolCall = undefined;
   });
 }
 
+/** The model's id of the call of tool `name`, when LlamaIndex just announced it. */
 function takeCallId(name: string): string | undefined {
-  const call = announced;
-  if (!call || call.name !== name) return undefined;
-  announced = undefined;
+  const installation = activeInstallation();
+  const call = installation?.announcedToolCall;
+  if (!installation || !call || call.name !== name) return undefined;
+  installation.announcedToolCall = undefined;
   return typeof call.id === "string" ? call.id : undefined;
 }
 
@@ -42,17 +36,15 @@ export function isTool(value: unknown): value is object {
 }
 
 /** An `execute_tool {name}` INTERNAL span for `tool.call(input)`, arguments and result when content is captured. */
-function describeTool(tool: LITool, args: unknown[], telemetry: Telemetry): SpanStart | undefined {
-  if (isActiveOwner(tool)) return undefined;
+function describeTool(tool: LITool, args: unknown[], tracing: OperationTracer): SpanStart {
   const name = typeof tool.metadata?.name === "string" ? tool.metadata.name : "";
   const description = tool.metadata?.description;
-  const policy = telemetry.policy;
+  const policy = tracing.policy;
   return {
     name: spanName("execute_tool", name || undefined),
     kind: spanKindFor("execute_tool"),
     attributes: withFramework(toolAttributes({ name, callId: takeCallId(name), description: typeof description === "string" ? description : undefined })),
     content: policy.tool({ arguments: () => args[0] }),
-    owner: tool,
     hooks: { result: (span, value) => policy.emit(span, policy.tool({ result: () => value })) },
   };
 }
@@ -62,7 +54,7 @@ function describeTool(tool: LITool, args: unknown[], telemetry: Telemetry): Span
  * workflow and legacy agents alike). Its `call` is an arrow function the constructor assigns, so it
  * is wrapped on assignment; other tool classes are traced when met ({@link instrumentTool}).
  */
-export function patchTools(patcher: Patcher, { FunctionTool }: CoreCopy): void {
+export function patchTools({ patcher }: LlamaIndexInstallation, { FunctionTool }: CoreCopy): void {
   if (!FunctionTool) return;
   patcher.interceptAssignment(FunctionTool.prototype, "call", (value, instance) => {
     if (typeof value !== "function") return value;

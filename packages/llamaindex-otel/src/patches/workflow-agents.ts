@@ -1,11 +1,11 @@
 import { ATTR_GEN_AI_AGENT_NAME } from "@genai-otel/core-semconv";
-import { type Span, diag, trace } from "@opentelemetry/api";
+import { diag, trace } from "@opentelemetry/api";
 import { frameworkSpan } from "../framework";
 import type { LIChatMessage } from "../internal-types";
 import { instrumentLLM } from "../llm/instrument-llm";
+import { type LlamaIndexInstallation, activeInstallation } from "../installation";
 import type { Patcher } from "../patcher";
 import { finishSpan } from "@genai-otel/core-semconv/internal";
-import { isActiveOwner } from "../telemetry";
 import { type Describe, ownerOf, tracedMethod } from "../traced";
 import { describeAgent } from "./agents";
 import { instrumentTool } from "./tools";
@@ -36,32 +36,31 @@ function meetAgents(workflow: LIAgentWorkflow): void {
   }
 }
 
-/** Spans of workflow runs, which a failing step ends (see {@link describeStep}). */
-const runSpans = new WeakSet<Span>();
-
 /** `invoke_agent {root agent}` for `run(input)` and `runStream(input)` (once when `run` calls `runStream`). */
-const describeRun: Describe = (self: LIAgentWorkflow, args, telemetry) => {
-  if (isActiveOwner(self)) return undefined;
+const describeRun: Describe = (self: LIAgentWorkflow, args, tracing) => {
   meetAgents(self);
   const name = self.rootAgentName;
   const root = name ? self.agents?.get(name) : undefined;
-  const start = describeAgent(self, name, root?.description, args[0], telemetry, answerOf);
-  return { ...start, hooks: { ...start.hooks, started: (span) => runSpans.add(span) } };
+  const start = describeAgent(name, root?.description, args[0], tracing, answerOf);
+  const runSpans = activeInstallation()?.runSpans;
+  return { ...start, hooks: { ...start.hooks, started: (span) => runSpans?.add(span) } };
 };
 
 /**
  * `agent_step {agent}`: one LLM turn of an agent (`FunctionAgent#takeStep`). When it fails, the
  * run's span ends with the same error: workflow-core drops errors of async handlers (an unhandled
- * rejection), so the run never settles and nothing else would end its span.
+ * rejection), so the run never settles and nothing else would end its span (the installation
+ * keeps the run spans: `runSpans`).
  */
 const describeStep: Describe = (self: LIWorkflowAgent) => {
   instrumentLLM(self.llm);
   const run = trace.getActiveSpan();
+  const runSpans = activeInstallation()?.runSpans;
   const span = frameworkSpan("agent_step", self.name);
   return {
     ...span,
     attributes: { ...span.attributes, [ATTR_GEN_AI_AGENT_NAME]: self.name },
-    hooks: { failed: (_span, error) => run && runSpans.has(run) && finishSpan(run, { error }) },
+    hooks: { failed: (_span, error) => run && runSpans?.has(run) && finishSpan(run, { error }) },
   };
 };
 
@@ -72,7 +71,7 @@ const describeStep: Describe = (self: LIWorkflowAgent) => {
  * workflows built before this patch are reached too. Workflow-core carries the async context
  * through its handlers: steps and tools nest under the run.
  */
-export function patchWorkflowAgents(mod: Record<string, unknown>, patcher: Patcher): void {
+export function patchWorkflowAgents(mod: Record<string, unknown>, { patcher }: LlamaIndexInstallation): void {
   const workflow = (mod.AgentWorkflow as { prototype?: object } | undefined)?.prototype;
   const agent = (mod.FunctionAgent as { prototype?: object } | undefined)?.prototype;
   if (workflow) instrumentAgentWorkflowClass(patcher, workflow);

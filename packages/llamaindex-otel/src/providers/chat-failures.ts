@@ -1,5 +1,5 @@
 import { diag } from "@opentelemetry/api";
-import { activeInstallation } from "../active";
+import { activeInstallation } from "../installation";
 import { ownerOf } from "../traced";
 
 /** What the event spans need to end a failed call's span: which call is running, and where to report it. */
@@ -9,9 +9,6 @@ export interface FailureSink {
   /** The call `call` failed with `error`. */
   failed(call: object, error: unknown): void;
 }
-
-/** Clients already watched, per installation (a new instrumentation watches them again). */
-const watchedBy = new WeakMap<object, WeakSet<object>>();
 
 /**
  * Reports the failure of a chat call that started as an `llm-start` event: LlamaIndex sends no end
@@ -43,10 +40,9 @@ function wrapCreate(client: unknown, sink: FailureSink): void {
   if (!installation || !completions || typeof completions !== "object") return;
   const owner = ownerOf(completions, "create");
   if (!owner) return;
-  const watched = watchedBy.get(installation) ?? new WeakSet<object>();
-  watchedBy.set(installation, watched);
-  if (watched.has(owner)) return;
-  watched.add(owner);
+  // Once per class and installation (a new instrumentation watches them again).
+  if (installation.watchedChatClients.has(owner)) return;
+  installation.watchedChatClients.add(owner);
   installation.patcher.wrapMethod(
     owner,
     "create",

@@ -1,17 +1,14 @@
 import { inferenceResultAttributes } from "@genai-otel/core-semconv";
 import { diag } from "@opentelemetry/api";
-import { activeInstallation } from "../active";
+import { activeInstallation } from "../installation";
 import { guard } from "@genai-otel/core-semconv/internal";
-import { activeEmbeddingsSpan } from "../telemetry";
+import { activeEmbeddingsSpan } from "../operation-tracer";
 import { ownerOf } from "../traced";
 
 /** An OpenAI-style client's embeddings response: `usage.prompt_tokens`. */
 interface EmbeddingsResponse {
   usage?: { prompt_tokens?: unknown } | null;
 }
-
-/** Models already watched, per installation (a new instrumentation watches them again). */
-const watchedBy = new WeakMap<object, WeakSet<object>>();
 
 /**
  * Token usage of embedding requests, which LlamaIndex drops: `OpenAIEmbedding` (and classes built
@@ -25,10 +22,9 @@ export function watchEmbeddingUsage(model: object): void {
   try {
     const installation = activeInstallation();
     if (!installation) return;
-    const watched = watchedBy.get(installation) ?? new WeakSet<object>();
-    watchedBy.set(installation, watched);
-    if (watched.has(model)) return;
-    watched.add(model);
+    // Once per model and installation (a new instrumentation watches them again).
+    if (installation.watchedEmbeddingModels.has(model)) return;
+    installation.watchedEmbeddingModels.add(model);
     const session = (model as { session?: unknown }).session;
     if (!session || typeof (session as PromiseLike<unknown>).then !== "function") return;
     (session as PromiseLike<unknown>).then(wrapCreate, () => {});

@@ -9,11 +9,18 @@ import {
   trace,
 } from "@opentelemetry/api";
 import { activeTraceContext } from "@genai-otel/core-semconv";
-import { AdapterTelemetry, isPromptOperation, promptContentAttributes } from "@genai-otel/core-semconv/internal";
+import {
+  AdapterTelemetry,
+  type ResultHooks,
+  endWhenDone,
+  failWith,
+  finishSpan,
+  guard,
+  isPromptOperation,
+  promptContentAttributes,
+} from "@genai-otel/core-semconv/internal";
 import { name as SCOPE_NAME, version as SCOPE_VERSION } from "../package.json";
-import { type ResultHooks, endWhenDone, failWith } from "@genai-otel/core-semconv/internal";
 import { MeteredSpan } from "./metered-span";
-import { finishSpan, guard } from "@genai-otel/core-semconv/internal";
 import type { LlamaIndexInstrumentationOptions } from "./types";
 
 export { SCOPE_NAME, SCOPE_VERSION };
@@ -28,12 +35,6 @@ export interface SpanStart {
   content?: Attributes;
   hooks?: ResultHooks;
   /**
-   * The object doing the operation. While its span is active, calls on the same owner that would
-   * describe the same operation again (`getQueryEmbedding` calling `getTextEmbedding`, `complete`
-   * calling `chat`) check {@link isActiveOwner} and add no span.
-   */
-  owner?: object;
-  /**
    * The model operation this span traces: LLM events dispatched inside a `chat` /
    * `text_completion` call are then ignored (see `events/`), and the usage an embeddings client
    * returns inside an `embeddings` call is added to it (see `providers/embedding-usage.ts`).
@@ -44,7 +45,12 @@ export interface SpanStart {
 const OWNER = createContextKey("@genai-otel/llamaindex-otel owner");
 const MODEL_CALL = createContextKey("@genai-otel/llamaindex-otel model call");
 
-/** True when the active span was started by an operation of `owner`. */
+/**
+ * True when the active span was started by an operation of `owner` (the object a traced call was
+ * made on). The traced call checks it (`traced.ts`): while an operation's span is active, calls on
+ * the same object (`getQueryEmbedding` calling `getTextEmbedding`, `complete` calling `chat`, `run`
+ * calling `runStream`, a wrapped method reached through a second wrapper) add no span.
+ */
 export function isActiveOwner(owner: unknown): boolean {
   return owner != null && context.active().getValue(OWNER) === owner;
 }
@@ -69,8 +75,11 @@ export function activeEmbeddingsSpan(): Span | undefined {
   return ctx.getValue(MODEL_CALL) === "embeddings" ? trace.getSpan(ctx) : undefined;
 }
 
-/** The resolved options of one instrumentation: content policy, tracer and metrics. */
-export class Telemetry extends AdapterTelemetry {
+/**
+ * Starts and ends the spans of LlamaIndex operations for one installation, with the options it
+ * resolved once (content policy, tracer, GenAI client metrics: see `AdapterTelemetry`).
+ */
+export class OperationTracer extends AdapterTelemetry {
   constructor(options: LlamaIndexInstrumentationOptions) {
     super({ name: SCOPE_NAME, version: SCOPE_VERSION }, options);
   }
@@ -80,9 +89,10 @@ export class Telemetry extends AdapterTelemetry {
    * model call the GenAI client metrics when it ends ({@link MeteredSpan}). The trace context of a
    * `withTraceAttributes` scope in `parent` goes on the span (prompt name/version on model calls,
    * and the prompt template/variables there when content is captured).
+   * @param owner - the object doing the operation (see {@link isActiveOwner}), marked in the context
    * @returns the span and the context holding it (with the owner / model-call marks)
    */
-  startSpan(start: SpanStart, parent: Context): { span: Span; ctx: Context } {
+  startSpan(start: SpanStart, parent: Context, owner?: unknown): { span: Span; ctx: Context } {
     const traceContext = activeTraceContext(parent);
     let attributes = start.attributes;
     let content = start.content;
@@ -95,7 +105,7 @@ export class Telemetry extends AdapterTelemetry {
     if (start.modelCall && this.metrics.enabled) span = new MeteredSpan(span, start.attributes, this.metrics);
     if (content) this.policy.emit(span, content);
     let ctx = trace.setSpan(parent, span);
-    if (start.owner) ctx = ctx.setValue(OWNER, start.owner);
+    if (owner != null) ctx = ctx.setValue(OWNER, owner);
     if (start.modelCall) ctx = ctx.setValue(MODEL_CALL, start.modelCall);
     return { span, ctx };
   }
@@ -104,12 +114,13 @@ export class Telemetry extends AdapterTelemetry {
    * Runs `fn` (the original operation) inside a new span made active, and ends the span when the
    * operation is over (see {@link endWhenDone}). Errors are recorded on the span and rethrown
    * unchanged; if the span cannot be started, `fn` simply runs.
+   * @param owner - the object doing the operation (see {@link isActiveOwner})
    */
-  run<T>(start: SpanStart, fn: () => T): T {
+  run<T>(start: SpanStart, fn: () => T, owner?: unknown): T {
     let span: Span;
     let ctx: Context;
     try {
-      ({ span, ctx } = this.startSpan(start, context.active()));
+      ({ span, ctx } = this.startSpan(start, context.active(), owner));
     } catch (err) {
       diag.warn("genai-otel: could not start a span", err);
       return fn();
