@@ -1,5 +1,6 @@
-import { type MeterProvider, type Tracer, type TracerProvider, trace } from "@opentelemetry/api";
+import { type Attributes, type MeterProvider, type Span, type Tracer, type TracerProvider, trace } from "@opentelemetry/api";
 import { type ContentOptions, ContentPolicy } from "./content-policy";
+import { MeteredSpan } from "./lifecycle/metered-span";
 import { GenAIMetrics } from "./metrics";
 import { getGenAITracer } from "./tracer";
 
@@ -47,6 +48,18 @@ export class AdapterTelemetry {
   /** Records later metrics with `provider` (`undefined`: the global provider). */
   setMeterProvider(provider: MeterProvider | undefined): void {
     this.metrics = new GenAIMetrics(this.scope.name, this.scope.version, provider);
+  }
+
+  /**
+   * The span of a model call (chat, text completion, embeddings) as it should be used and ended: wrapped in a
+   * {@link MeteredSpan} that records the GenAI client metrics when it ends, or `span` itself while no meter
+   * provider is registered (nothing would be recorded, so nothing is tracked).
+   *
+   * @param span - the span just started
+   * @param startAttributes - the attributes it was started with (operation, provider, request model, server)
+   */
+  metered(span: Span, startAttributes: Attributes): Span {
+    return this.metrics.enabled ? new MeteredSpan(span, startAttributes, this.metrics) : span;
   }
 
   /** The tracer of the configured (else the global) provider, cached per provider. */

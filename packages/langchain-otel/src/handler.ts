@@ -329,7 +329,7 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
         if (entry.streamFinishReason !== undefined) result.finishReasons = [entry.streamFinishReason];
         if (entry.firstChunkAt !== undefined) result.timeToFirstChunk = (entry.firstChunkAt - entry.startedAt) / 1000;
         const attrs = inferenceResultAttributes(result);
-        const start = entry.metricAttributes;
+        const start = entry.startAttributes;
         noteInference(entry, start?.[ATTR_GEN_AI_PROVIDER_NAME] as string | undefined, start?.[ATTR_GEN_AI_REQUEST_MODEL] as string | undefined, result.usage);
         if (extraParams?.cached === true) attrs[ATTR_GENAI_OTEL_CACHED] = true;
         if (this.tracker.policy.enabled) {
@@ -460,7 +460,6 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
 function firstChunk(entry: RunEntry): void {
   entry.firstChunkAt = performance.now();
   entry.span?.setAttribute(ATTR_GEN_AI_REQUEST_STREAM, true);
-  if (entry.metricAttributes) entry.metricAttributes = { ...entry.metricAttributes, [ATTR_GEN_AI_REQUEST_STREAM]: true };
 }
 
 /** A text-completion prompt as an input message. */

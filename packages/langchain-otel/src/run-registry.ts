@@ -1,5 +1,6 @@
 import { type Attributes, type Context, type Span, diag, trace } from "@opentelemetry/api";
-import { ATTR_GENAI_OTEL_INCOMPLETE, type PromptReference, type TraceContext } from "@genai-otel/core-semconv";
+import type { PromptReference, TraceContext } from "@genai-otel/core-semconv";
+import { finishSpan, guard } from "@genai-otel/core-semconv/internal";
 
 /** One open LangChain run. `span` is absent for hidden runs (their children attach to `ctx`). */
 export interface RunEntry {
@@ -17,7 +18,7 @@ export interface RunEntry {
    * only scans the registry when something of its tree is still open. 0 on other runs.
    */
   openInTree: number;
-  /** Start time, `performance.now()` ms (monotonic; for the TTL, the duration metric and time to first chunk). */
+  /** Start time, `performance.now()` ms (monotonic; for the TTL and time to first chunk). */
   startedAt: number;
   /** Set on the first streamed token of an LLM run (`performance.now()` ms). */
   firstChunkAt?: number;
@@ -29,8 +30,8 @@ export interface RunEntry {
   graph?: { name: string; isAgent: boolean };
   /** On `invoke_agent` runs: the models and usage of the inference runs below, summed at their ends. */
   agent?: AgentTotals;
-  /** For inference runs: the span's start attributes, kept for the metrics recorded at the end. */
-  metricAttributes?: Attributes;
+  /** For inference runs: the span's start attributes (provider and request model, for the agent totals). */
+  startAttributes?: Attributes;
   /**
    * On a root run: descriptions of the tools its models were offered, by tool name, so the tool runs
    * that follow (LangChain passes them no description) can carry `gen_ai.tool.description`.
@@ -157,13 +158,14 @@ export class RunRegistry {
   }
 }
 
+/**
+ * Ends the span of a run that got no end callback through core-semconv's `finishSpan`: marked
+ * `genai_otel.incomplete`, or with `attributes` instead (a cancelled tree's outcome). Never throws.
+ */
 function endIncomplete(entry: RunEntry, attributes?: Attributes): void {
-  if (!entry.span) return;
-  try {
-    if (attributes) entry.span.setAttributes(attributes);
-    else entry.span.setAttribute(ATTR_GENAI_OTEL_INCOMPLETE, true);
-    entry.span.end();
-  } catch {
-    // never reach the host
-  }
+  const span = entry.span;
+  if (!span) return;
+  if (!attributes) return finishSpan(span, "incomplete");
+  guard("describing a cancelled run", () => span.setAttributes(attributes));
+  finishSpan(span, "done");
 }

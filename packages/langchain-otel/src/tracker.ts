@@ -13,11 +13,11 @@ import {
   EVENT_GENAI_OTEL_INTERRUPT,
   type PromptReference,
   activeTraceContext,
-  recordSpanError,
 } from "@genai-otel/core-semconv";
 import {
   AdapterTelemetry,
   addTraceAttributes,
+  finishSpan,
   mergeTraceContext,
   promptContentAttributes,
   resolveSetting,
@@ -51,7 +51,10 @@ export interface RunStart {
   metadata?: Record<string, unknown>;
   /** The run's tags (user tags go on the span; LangChain's own are left out). */
   tags?: readonly string[];
-  /** Record GenAI client metrics for this run when it ends (inference runs). */
+  /**
+   * An inference run: its span records the GenAI client metrics when it ends (`AdapterTelemetry.metered`),
+   * and its start attributes are kept on the entry (provider and model, for the agent totals).
+   */
   recordMetrics?: boolean;
   /** Run name of a LangGraph graph run (so a later node can mark it as an agent). */
   graphName?: string;
@@ -118,11 +121,12 @@ export class RunTracker extends AdapterTelemetry {
     if (parent) entry.parent = parent;
     if (run.graphName !== undefined) entry.graph = { name: run.graphName, isAgent: run.agent === true };
     if (run.agent) entry.agent = {};
-    if (run.recordMetrics) entry.metricAttributes = run.attributes;
+    if (run.recordMetrics) entry.startAttributes = run.attributes;
     if (run.threadId !== undefined && !parent) entry.threadId = run.threadId;
     this.resolveTrace(entry, parent, activeTraceContext(active), run);
     if (!run.hidden) {
-      entry.span = this.tracer().startSpan(run.name, { kind: run.kind, attributes: run.attributes, links: run.links }, parentCtx);
+      const span = this.tracer().startSpan(run.name, { kind: run.kind, attributes: run.attributes, links: run.links }, parentCtx);
+      entry.span = run.recordMetrics ? this.metered(span, run.attributes) : span;
     }
     this.registry.add(runId, entry);
     return entry;
@@ -163,18 +167,18 @@ export class RunTracker extends AdapterTelemetry {
 
   /**
    * Ends a run's span with the attributes `finish` computes (given the entry, for its mask and timing)
-   * and the error, if any. An unknown run id (a duplicate or stray end) is ignored. When a root run
-   * ends, runs of its tree still open (a stream broken off) are ended too, marked incomplete, or
-   * with the `leftover` attributes when given (a cancelled tree).
+   * and the error, if any, through core-semconv's `finishSpan` (which records the error; an inference
+   * run's span records its metrics as it ends). An unknown run id (a duplicate or stray end) is ignored.
+   * When a root run ends, runs of its tree still open (a stream broken off) are ended too, marked
+   * incomplete, or with the `leftover` attributes when given (a cancelled tree).
    */
   end(runId: string, finish?: (entry: RunEntry) => Attributes | undefined, error?: unknown, leftover?: Attributes): void {
     const entry = this.registry.take(runId);
     if (!entry) return;
     const span = entry.span;
     if (span) {
-      let attrs: Attributes | undefined;
       try {
-        attrs = finish?.(entry);
+        const attrs = finish?.(entry);
         if (attrs) span.setAttributes(attrs);
         if (entry.agent || entry.graph) {
           const settled = settleAttributes(entry);
@@ -183,13 +187,8 @@ export class RunTracker extends AdapterTelemetry {
       } catch (err) {
         diag.warn("genai-otel: could not describe a LangChain run end", err);
       }
-      if (error !== undefined) recordSpanError(span, error);
       if (entry.root === undefined && entry.interrupted) this.rememberInterrupt(entry);
-      span.end();
-      if (entry.metricAttributes && this.metrics.enabled) {
-        const durationS = (performance.now() - entry.startedAt) / 1000;
-        this.metrics.recordFromSpan(attrs ? { ...entry.metricAttributes, ...attrs } : entry.metricAttributes, durationS, error);
-      }
+      finishSpan(span, error === undefined ? "done" : { error });
     }
     if (entry.root === undefined) this.registry.endTree(runId, entry, leftover);
   }

@@ -20,7 +20,6 @@ import {
   promptContentAttributes,
 } from "@genai-otel/core-semconv/internal";
 import { name as SCOPE_NAME, version as SCOPE_VERSION } from "../package.json";
-import { MeteredSpan } from "./metered-span";
 import type { LlamaIndexInstrumentationOptions } from "./types";
 
 export { SCOPE_NAME, SCOPE_VERSION };
@@ -86,7 +85,7 @@ export class OperationTracer extends AdapterTelemetry {
 
   /**
    * Starts the span `start` describes as a child of `parent`, records its start content, and for a
-   * model call the GenAI client metrics when it ends ({@link MeteredSpan}). The trace context of a
+   * model call the GenAI client metrics when it ends (`AdapterTelemetry.metered`). The trace context of a
    * `withTraceAttributes` scope in `parent` goes on the span (prompt name/version on model calls,
    * and the prompt template/variables there when content is captured).
    * @param owner - the object doing the operation (see {@link isActiveOwner}), marked in the context
@@ -102,7 +101,7 @@ export class OperationTracer extends AdapterTelemetry {
       if (prompt && this.policy.enabled && traceContext.prompt) content = { ...content, ...promptContentAttributes(this.policy, traceContext.prompt) };
     }
     let span = this.tracer().startSpan(start.name, { kind: start.kind, attributes }, parent);
-    if (start.modelCall && this.metrics.enabled) span = new MeteredSpan(span, start.attributes, this.metrics);
+    if (start.modelCall) span = this.metered(span, start.attributes);
     if (content) this.policy.emit(span, content);
     let ctx = trace.setSpan(parent, span);
     if (owner != null) ctx = ctx.setValue(OWNER, owner);

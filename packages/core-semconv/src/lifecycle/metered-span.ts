@@ -1,10 +1,16 @@
 import type { Attributes, AttributeValue, Exception, Link, Span, SpanContext, SpanStatus, TimeInput } from "@opentelemetry/api";
-import type { GenAIMetrics } from "@genai-otel/core-semconv";
+import type { GenAIMetrics } from "../metrics";
 
 /**
  * The span of a model call (chat, text completion, embeddings), which also records the GenAI client
- * metrics when it ends: duration, token usage and time to first chunk, read from the attributes
- * set on it (start and result), with `error.type` when it failed. Everything else is passed through.
+ * metrics when it ends: duration (s, from construction to `end()`), token usage and time to first
+ * chunk, read from the attributes set on it (start and result) by `GenAIMetrics.recordFromSpan`,
+ * with `error.type` when an exception was recorded on it (as `recordSpanError` does). Everything
+ * else is passed through. The one place both adapters record GenAI client metrics: wrap a model
+ * call's span with `AdapterTelemetry.metered` and end it through `finishSpan` (which ends a span
+ * once, so the metrics are recorded once).
+ *
+ * @internal
  */
 export class MeteredSpan implements Span {
   private readonly attributes: Attributes;
