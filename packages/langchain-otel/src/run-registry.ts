@@ -165,7 +165,6 @@ export class RunRegistry {
 function endIncomplete(entry: RunEntry, attributes?: Attributes): void {
   const span = entry.span;
   if (!span) return;
-  if (!attributes) return finishSpan(span, "incomplete");
-  guard("describing a cancelled run", () => span.setAttributes(attributes));
-  finishSpan(span, "done");
+  if (attributes) guard("describing a cancelled run", () => span.setAttributes(attributes));
+  finishSpan(span, attributes ? "done" : "incomplete");
 }

@@ -34,4 +34,20 @@ describe("GenAI client metrics", () => {
       ["error-500", "InternalServerError", 1],
     ]);
   });
+
+  it("records the duration of a model run ended unfinished (stream not read to its end, handler shut down), as LlamaIndex does", async () => {
+    const own = createTestMetrics({ registerGlobal: false });
+    const handler = new OpenTelemetryCallbackHandler({ meterProvider: own.provider });
+    const stream = await chatModel(server(), { model: "gpt-4o-mini-unfinished" }).stream("Stream?", { callbacks: [handler] });
+    const iterator = stream[Symbol.asyncIterator]();
+    await iterator.next();
+    expect(handler.openRuns).toBe(1);
+    handler.shutdown();
+    const chat = tracing().spans().find((s) => s.attributes["gen_ai.request.model"] === "gpt-4o-mini-unfinished")!;
+    expect(chat.attributes["genai_otel.incomplete"]).toBe(true);
+    const durations = (await own.histograms()).get("gen_ai.client.operation.duration")!.points;
+    expect(durations.map((p) => [p.attributes["gen_ai.request.model"], p.attributes["error.type"], p.count])).toEqual([["gpt-4o-mini-unfinished", undefined, 1]]);
+    await iterator.return?.();
+    await own.shutdown();
+  });
 });

@@ -1,0 +1,114 @@
+import { SpanStatusCode, trace } from "@opentelemetry/api";
+import { type Dependent, type Outcome, endWithParent, failWith, finishSpan, releaseFromParent } from "@genai-otel/core-semconv/internal";
+import { createTestTracing } from "@genai-otel/core-semconv/testing";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+
+const tracing = createTestTracing();
+afterEach(() => tracing.reset());
+afterAll(() => tracing.shutdown());
+
+const tracer = () => trace.getTracer("finish-span-test");
+
+/** A dependent span ended through finishSpan with the outcome it is given, which it also remembers. */
+function dependent(name: string): Dependent & { outcomes: Outcome[] } {
+  const span = tracer().startSpan(name);
+  const outcomes: Outcome[] = [];
+  return {
+    outcomes,
+    close(outcome) {
+      outcomes.push(outcome);
+      finishSpan(span, outcome);
+    },
+  };
+}
+
+describe("finishSpan", () => {
+  it("ends a span once: a later end, even with an error, changes nothing", () => {
+    const span = tracer().startSpan("once");
+    finishSpan(span, "done");
+    finishSpan(span, { error: new Error("late") });
+    finishSpan(span, "incomplete");
+    expect(tracing.spans()).toHaveLength(1);
+    const [ended] = tracing.spans();
+    expect(ended!.status.code).toBe(SpanStatusCode.UNSET);
+    expect(ended!.events).toHaveLength(0);
+    expect(ended!.attributes["genai_otel.incomplete"]).toBeUndefined();
+  });
+
+  it("records an error as exception event, status ERROR and error.type", () => {
+    finishSpan(tracer().startSpan("failed"), { error: new TypeError("bad input") });
+    const [ended] = tracing.spans();
+    expect(ended!.status).toEqual({ code: SpanStatusCode.ERROR, message: "bad input" });
+    expect(ended!.attributes["error.type"]).toBe("TypeError");
+    expect(ended!.events.map((e) => [e.name, e.attributes?.["exception.type"]])).toEqual([["exception", "TypeError"]]);
+  });
+
+  it("marks an abandoned operation incomplete, without an error status", () => {
+    finishSpan(tracer().startSpan("abandoned"), "incomplete");
+    const [ended] = tracing.spans();
+    expect(ended!.attributes["genai_otel.incomplete"]).toBe(true);
+    expect(ended!.status.code).toBe(SpanStatusCode.UNSET);
+  });
+
+  it("ends dependents first: incomplete when the parent is done, with its error when it failed", () => {
+    const done = tracer().startSpan("done parent");
+    const a = dependent("a");
+    endWithParent(done, a);
+    finishSpan(done, "done");
+    const failed = tracer().startSpan("failed parent");
+    const b = dependent("b");
+    endWithParent(failed, b);
+    const error = new Error("boom");
+    finishSpan(failed, { error });
+    expect(a.outcomes).toEqual(["incomplete"]);
+    expect(b.outcomes).toEqual([{ error }]);
+    expect(tracing.spans().map((s) => s.name)).toEqual(["a", "done parent", "b", "failed parent"]);
+    expect(tracing.spans()[2]!.status.code).toBe(SpanStatusCode.ERROR);
+  });
+
+  it("leaves a released dependent alone, and a dependent that throws does not keep the parent open", () => {
+    const parent = tracer().startSpan("parent");
+    const released = dependent("released");
+    endWithParent(parent, released);
+    releaseFromParent(parent, released);
+    endWithParent(parent, {
+      close() {
+        throw new Error("dependent bug");
+      },
+    });
+    finishSpan(parent, "done");
+    expect(released.outcomes).toEqual([]);
+    expect(tracing.spans().map((s) => s.name)).toEqual(["parent"]);
+  });
+
+  it("never throws when the span itself throws", () => {
+    const span = tracer().startSpan("broken");
+    span.end = () => {
+      throw new Error("exporter bug");
+    };
+    span.setAttribute = () => {
+      throw new Error("attribute bug");
+    };
+    expect(() => finishSpan(span, "incomplete")).not.toThrow();
+  });
+});
+
+describe("failWith", () => {
+  it("ends the span with the error, then tells the failed hook (whose throw is swallowed)", () => {
+    const span = tracer().startSpan("op");
+    const seen: unknown[] = [];
+    const error = new Error("no");
+    failWith(
+      span,
+      {
+        failed(_s, err) {
+          seen.push(err, tracing.spans().length);
+          throw new Error("hook bug");
+        },
+      },
+      error,
+    );
+    expect(seen).toEqual([error, 1]);
+    expect(tracing.spans()[0]!.status.code).toBe(SpanStatusCode.ERROR);
+  });
+});
