@@ -51,9 +51,11 @@ export class AdapterTelemetry {
   }
 
   /**
-   * The span of a model call (chat, text completion, embeddings) as it should be used and ended: wrapped in a
-   * {@link MeteredSpan} that records the GenAI client metrics when it ends, or `span` itself while no meter
-   * provider is registered (nothing would be recorded, so nothing is tracked).
+   * The span of a model call (chat, text completion, embeddings) as it should be used and ended (through
+   * `finishSpan`): wrapped in a `MeteredSpan` (`lifecycle/metered-span.ts`) that records the GenAI client metrics
+   * (duration, token usage, time to first chunk, `error.type`) when it ends, or `span` itself while no meter
+   * provider is registered (nothing would be recorded, so nothing is tracked). The one place both adapters
+   * record these metrics.
    *
    * @param span - the span just started
    * @param startAttributes - the attributes it was started with (operation, provider, request model, server)

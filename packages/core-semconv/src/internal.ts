@@ -13,7 +13,6 @@ export { capturesContent, capturesOnSpan } from "./content-capture";
 export { type Dependent, endWithParent, finishSpan, guard, type Outcome, releaseFromParent } from "./lifecycle/span-end";
 export { endOpenStreams, endWhenDone, failWith, openStreamCount, type ResultHooks } from "./lifecycle/end-when-done";
 export { isReadableStream } from "./lifecycle/readable-stream";
-export { MeteredSpan } from "./lifecycle/metered-span";
 export { openInferenceTranslator } from "./translate/openinference";
 export { traceloopTranslator } from "./translate/traceloop";
 export { langfuseTranslator } from "./translate/langfuse";

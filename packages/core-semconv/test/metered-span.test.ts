@@ -1,5 +1,5 @@
 import { SpanStatusCode, context, trace } from "@opentelemetry/api";
-import { AdapterTelemetry, MeteredSpan, finishSpan } from "@genai-otel/core-semconv/internal";
+import { AdapterTelemetry, finishSpan } from "@genai-otel/core-semconv/internal";
 import { createTestMetrics, createTestTracing } from "@genai-otel/core-semconv/testing";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 
@@ -29,7 +29,6 @@ describe("AdapterTelemetry.metered / MeteredSpan", () => {
   it("records duration and usage once from the start and later attributes, however often the span is finished", async () => {
     const { testMetrics, start } = metered();
     const span = start();
-    expect(span).toBeInstanceOf(MeteredSpan);
     span.setAttributes({ "gen_ai.response.model": "gpt-4o-mini-2024", "gen_ai.usage.input_tokens": 12 });
     span.setAttribute("gen_ai.usage.output_tokens", 5);
     span.setAttribute("gen_ai.response.time_to_first_chunk", 0.25);
