@@ -1,5 +1,5 @@
 import { SpanStatusCode, trace } from "@opentelemetry/api";
-import { type Dependent, type Outcome, endWithParent, failWith, finishSpan, releaseFromParent } from "@genai-otel/core-semconv/internal";
+import { failWith, finishSpan } from "@genai-otel/core-semconv/internal";
 import { createTestTracing } from "@genai-otel/core-semconv/testing";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 
@@ -9,19 +9,7 @@ afterAll(() => tracing.shutdown());
 
 const tracer = () => trace.getTracer("finish-span-test");
 
-/** A dependent span ended through finishSpan with the outcome it is given, which it also remembers. */
-function dependent(name: string): Dependent & { outcomes: Outcome[] } {
-  const span = tracer().startSpan(name);
-  const outcomes: Outcome[] = [];
-  return {
-    outcomes,
-    close(outcome) {
-      outcomes.push(outcome);
-      finishSpan(span, outcome);
-    },
-  };
-}
-
+/** finishSpan's dependents are tested in lifecycle-dependents.test.ts. */
 describe("finishSpan", () => {
   it("ends a span once: a later end, even with an error, changes nothing", () => {
     const span = tracer().startSpan("once");
@@ -48,37 +36,6 @@ describe("finishSpan", () => {
     const [ended] = tracing.spans();
     expect(ended!.attributes["genai_otel.incomplete"]).toBe(true);
     expect(ended!.status.code).toBe(SpanStatusCode.UNSET);
-  });
-
-  it("ends dependents first: incomplete when the parent is done, with its error when it failed", () => {
-    const done = tracer().startSpan("done parent");
-    const a = dependent("a");
-    endWithParent(done, a);
-    finishSpan(done, "done");
-    const failed = tracer().startSpan("failed parent");
-    const b = dependent("b");
-    endWithParent(failed, b);
-    const error = new Error("boom");
-    finishSpan(failed, { error });
-    expect(a.outcomes).toEqual(["incomplete"]);
-    expect(b.outcomes).toEqual([{ error }]);
-    expect(tracing.spans().map((s) => s.name)).toEqual(["a", "done parent", "b", "failed parent"]);
-    expect(tracing.spans()[2]!.status.code).toBe(SpanStatusCode.ERROR);
-  });
-
-  it("leaves a released dependent alone, and a dependent that throws does not keep the parent open", () => {
-    const parent = tracer().startSpan("parent");
-    const released = dependent("released");
-    endWithParent(parent, released);
-    releaseFromParent(parent, released);
-    endWithParent(parent, {
-      close() {
-        throw new Error("dependent bug");
-      },
-    });
-    finishSpan(parent, "done");
-    expect(released.outcomes).toEqual([]);
-    expect(tracing.spans().map((s) => s.name)).toEqual(["parent"]);
   });
 
   it("never throws when the span itself throws", () => {
