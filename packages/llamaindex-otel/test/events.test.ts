@@ -115,6 +115,16 @@ describe("an LLM nothing wrapped", () => {
     expect(outline(tracing.shape())).toEqual(["request", "  chat gpt-4o-mini", "  chat gpt-4o-mini"]);
   });
 
+  it("ends its chat span with the error at once when the stream of its first call breaks while read", async () => {
+    server().failNext({ dropStream: true });
+    const stream = await standInLLM(server()).chat({ ...hello, stream: true });
+    const err = await rejection(drain(stream));
+    expect(tracing.spans().map((s) => [s.name, s.status.code, s.attributes["error.type"]])).toEqual([
+      ["chat gpt-4o-mini", SpanStatusCode.ERROR, err.constructor.name],
+    ]);
+    expect(instrumentation.stats().openEventSpans).toBe(0);
+  });
+
   it("is still seen after Settings.callbackManager was replaced", async () => {
     const before = Settings.callbackManager;
     Settings.callbackManager = new CallbackManager();

@@ -47,7 +47,14 @@ export class EventSpans {
     currentCall: () => object | null,
     private readonly tracing: OperationTracer,
   ) {
-    this.sink = { currentCall, failed: (call, error) => this.fail(call, error) };
+    this.sink = {
+      currentCall,
+      isWaiting: (call) => {
+        const id = this.idOf(call);
+        return id !== undefined && this.open.has(id);
+      },
+      failed: (call, error) => this.fail(call, error),
+    };
   }
 
   /** How many spans wait for their `llm-end` event. */
