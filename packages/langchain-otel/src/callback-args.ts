@@ -34,3 +34,25 @@ export function parseMaybeJson(input: string): unknown {
   return input;
 }
 
+
+/** A tool call as `@langchain/core` 1.0 passes it to `handleToolStart` (the whole call JSON-stringified, no call id argument). */
+export interface ToolCallInput {
+  /** The model's call id. */
+  id?: string;
+  /** The call's arguments. */
+  args: unknown;
+}
+
+/**
+ * The tool call inside a tool's input, when `@langchain/core` passed the whole call (`{ name, args,
+ * id, type: "tool_call" }`, as 1.0 does for `tool.invoke(toolCall)`) rather than its arguments and id;
+ * else undefined. Parses only input that can be one.
+ */
+export function toolCallFromInput(input: string): ToolCallInput | undefined {
+  if (!input.includes('"tool_call"')) return undefined;
+  const value = parseMaybeJson(input);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return undefined;
+  const call = value as { type?: unknown; args?: unknown; id?: unknown; name?: unknown };
+  if (call.type !== "tool_call" || typeof call.name !== "string" || !("args" in call)) return undefined;
+  return { id: typeof call.id === "string" && call.id ? call.id : undefined, args: call.args };
+}

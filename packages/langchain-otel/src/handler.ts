@@ -1,6 +1,7 @@
 import { type Attributes, type Link, SpanKind, diag } from "@opentelemetry/api";
 import {
   ATTR_GEN_AI_TOOL_CALL_ARGUMENTS,
+  ATTR_GEN_AI_TOOL_CALL_ID,
   ATTR_GEN_AI_TOOL_NAME,
   ATTR_GENAI_OTEL_CACHED,
   ATTR_GENAI_OTEL_EVENT_DATA,
@@ -39,7 +40,7 @@ import { providerFromLangChain, serverOfClient } from "./provider";
 import { currentSpanSlot, enableContextPropagation, hasContextManager } from "./context-propagation";
 import { AGENT_RUN_NAMES, HIDDEN_TAG, agentSpan, isCreateAgent, isGraph } from "./run-kinds";
 import { markAgent, nearestGraph, noteInference } from "./agents";
-import { parseMaybeJson, reportFailure, serializedName } from "./callback-args";
+import { parseMaybeJson, reportFailure, serializedName, toolCallFromInput } from "./callback-args";
 import { controlFlowOf, isResumeInput } from "./control-flow";
 import type { RunEntry } from "./run-registry";
 import { LANGCHAIN_SETTINGS } from "./settings";
@@ -359,10 +360,12 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
     try {
       const name = runName ?? serializedName(tool) ?? "tool";
       const description = this.tracker.toolDescription(parentRunId, name);
-      const attributes = toolAttributes({ name, callId: toolCallId, description });
+      // @langchain/core 1.0 passes no call id, and the whole tool call as the input.
+      const call = toolCallId === undefined ? toolCallFromInput(input) : undefined;
+      const attributes = toolAttributes({ name, callId: toolCallId ?? call?.id, description });
       attributes[ATTR_GENAI_OTEL_FRAMEWORK] = FRAMEWORK;
       const entry = this.tracker.start(runId, parentRunId, { name: spanName("execute_tool", name), kind: spanKindFor("execute_tool"), attributes, metadata, tags });
-      this.tracker.emitContent(entry, (policy, mask) => policy.tool({ arguments: () => parseMaybeJson(input) }, mask));
+      this.tracker.emitContent(entry, (policy, mask) => policy.tool({ arguments: () => (call ? call.args : parseMaybeJson(input)) }, mask));
     } catch (err) {
       reportFailure("handleToolStart", err);
     }
@@ -374,7 +377,9 @@ export class OpenTelemetryCallbackHandler extends BaseCallbackHandler {
         const isToolMessage = output !== null && typeof output === "object" && "tool_call_id" in output;
         const result = () => (isToolMessage ? (output as unknown as { content: unknown }).content : output);
         this.tracker.emitContent(entry, (policy, mask) => policy.tool({ result }, mask));
-        return undefined;
+        // The tool message names the model's call: the call id where handleToolStart had none (@langchain/core 1.0).
+        const callId = isToolMessage ? (output as { tool_call_id?: unknown }).tool_call_id : undefined;
+        return typeof callId === "string" && callId ? { [ATTR_GEN_AI_TOOL_CALL_ID]: callId } : undefined;
       });
     } catch (err) {
       reportFailure("handleToolEnd", err);

@@ -4,7 +4,7 @@ import type { NodeWithScore } from "@llamaindex/core/schema";
 import type { OpenAI } from "@llamaindex/openai";
 import { SpanStatusCode, trace } from "@opentelemetry/api";
 import { describe, expect, it } from "vitest";
-import { loadMockLLM, outline, rejection, standInLLM, useStandIns } from "./fixtures";
+import { loadMockLLM, outline, rejection, standInLLM, startOpenAIServer, useStandIns } from "./fixtures";
 
 const MockLLM = await loadMockLLM();
 
@@ -15,6 +15,11 @@ const tracer = trace.getTracer("test");
 
 const hello = { messages: [{ role: "user" as const, content: "Hello" }] };
 const chatSpans = () => tracing.spans().filter((s) => s.name.startsWith("chat "));
+
+/** Reads a stream to its end (or its error). */
+async function drain(stream: AsyncIterable<unknown>): Promise<void> {
+  for await (const _ of stream);
+}
 
 /** A retriever that asks its own LLM to rewrite the query first: an LLM call inside one of our spans. */
 class RewritingRetriever extends BaseRetriever {
@@ -77,6 +82,45 @@ describe("an LLM nothing wrapped", () => {
     expect(err.status).toBe(500);
     expect(tracing.spans().map((s) => [s.name, s.status.code, s.attributes["error.type"], s.parentSpanContext])).toEqual([
       ["chat error-500", SpanStatusCode.ERROR, "InternalServerError", undefined],
+    ]);
+    expect(instrumentation.stats().openEventSpans).toBe(0);
+  });
+
+  it("ends its chat span with the error at once when its first streaming call fails (HTTP 500)", async () => {
+    const stream = await standInLLM(server(), { model: "error-500" }).chat({ ...hello, stream: true });
+    const err = await rejection(drain(stream));
+    expect(err.status).toBe(500);
+    expect(tracing.spans().map((s) => [s.name, s.status.code, s.attributes["error.type"], s.parentSpanContext])).toEqual([
+      ["chat error-500", SpanStatusCode.ERROR, "InternalServerError", undefined],
+    ]);
+    expect(tracing.spans()[0]!.events.map((e) => e.name)).toEqual(["exception"]);
+    expect(instrumentation.stats().openEventSpans).toBe(0);
+  });
+
+  it("ends its chat span with the error at once when its first call cannot connect (streaming or not)", async () => {
+    const closed = await startOpenAIServer();
+    await closed.close(); // nothing listens on its port any more: the client's request fails to connect
+    await tracer.startActiveSpan("request", async (span) => {
+      const streamed = await standInLLM(closed).chat({ ...hello, stream: true });
+      expect((await rejection(drain(streamed))).constructor.name).toBe("APIConnectionError");
+      expect((await rejection(standInLLM(closed).chat(hello))).constructor.name).toBe("APIConnectionError");
+      // Both ended before their parent did, with the error.
+      expect(tracing.spans().map((s) => [s.name, s.status.code, s.attributes["error.type"]])).toEqual([
+        ["chat gpt-4o-mini", SpanStatusCode.ERROR, "APIConnectionError"],
+        ["chat gpt-4o-mini", SpanStatusCode.ERROR, "APIConnectionError"],
+      ]);
+      expect(instrumentation.stats().openEventSpans).toBe(0);
+      span.end();
+    });
+    expect(outline(tracing.shape())).toEqual(["request", "  chat gpt-4o-mini", "  chat gpt-4o-mini"]);
+  });
+
+  it("ends its chat span with the error at once when the stream of its first call breaks while read", async () => {
+    server().failNext({ dropStream: true });
+    const stream = await standInLLM(server()).chat({ ...hello, stream: true });
+    const err = await rejection(drain(stream));
+    expect(tracing.spans().map((s) => [s.name, s.status.code, s.attributes["error.type"]])).toEqual([
+      ["chat gpt-4o-mini", SpanStatusCode.ERROR, err.constructor.name],
     ]);
     expect(instrumentation.stats().openEventSpans).toBe(0);
   });

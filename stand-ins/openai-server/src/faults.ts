@@ -6,7 +6,7 @@
  *    that status;
  * 2. queued failures from `failNext` (option or method): each consumes one request, first queued first.
  * Failures answer with OpenAI's error shape, `retry-after-ms: 0` (so the `openai` client's own retries do
- * not wait) and, for 429, `retry-after: 0`.
+ * not wait) and, for 429, `retry-after: 0`; a `dropStream` failure answers 200 and breaks the connection.
  * @module
  */
 import type { FailureSpec } from "./types";
@@ -16,6 +16,8 @@ export interface ResolvedFailure {
   status: number;
   body: { error: { message: string; type: string; param: null; code: string | null } };
   headers: Record<string, string>;
+  /** Break the connection after the response headers instead of answering with the error body. */
+  dropStream: boolean;
 }
 
 const MODEL_ERROR = /^error-(\d{3})$/;
@@ -41,6 +43,7 @@ export function resolveFailure(spec: FailureSpec = {}): ResolvedFailure {
   return {
     status,
     headers,
+    dropStream: spec.dropStream === true,
     body: {
       error: {
         message: spec.message ?? defaultMessage(status),

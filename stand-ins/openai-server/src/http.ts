@@ -58,3 +58,12 @@ export function sendSse(res: ServerResponse, events: readonly unknown[]): void {
   for (const event of events) res.write(`data: ${JSON.stringify(event)}\n\n`);
   res.end("data: [DONE]\n\n");
 }
+
+/**
+ * Answers 200 with event-stream headers and one SSE comment (which clients skip), then destroys the
+ * connection once that is written: the response started, its body never completes.
+ */
+export function dropAfterHeaders(res: ServerResponse): void {
+  res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-cache" });
+  res.write(": the stand-in drops this stream\n\n", () => res.destroy());
+}

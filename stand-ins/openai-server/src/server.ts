@@ -9,7 +9,7 @@ import { chatCompletionBody, chatCompletionChunks } from "./chat-response";
 import { type CompletionRequest, completionBody, completionChunks } from "./completions";
 import { type EmbeddingRequest, embeddingsBody } from "./embeddings";
 import { FailureQueue } from "./faults";
-import { errorBody, flattenHeaders, parseBody, readBody, sendJson, sendSse } from "./http";
+import { dropAfterHeaders, errorBody, flattenHeaders, parseBody, readBody, sendJson, sendSse } from "./http";
 import type { OpenAIServer, OpenAIServerOptions, RecordedRequest } from "./types";
 
 /** Models listed by `GET /v1/models`. */
@@ -104,6 +104,11 @@ export async function startOpenAIServer(options: OpenAIServerOptions = {}): Prom
     const record: RecordedRequest = { method, path, headers: flattenHeaders(req), body };
     requests.push(record);
     const failure = failures.take(body);
+    if (failure?.dropStream) {
+      record.status = 200;
+      dropAfterHeaders(res);
+      return;
+    }
     if (failure) {
       sendJson(res, failure.status, failure.body, failure.headers);
       record.status = failure.status;

@@ -37,6 +37,13 @@ export interface FailureSpec {
    * status-based retry decision. @defaultValue unset (the client decides from the status)
    */
   retryable?: boolean;
+  /**
+   * Instead of an error response: answer 200 with the event-stream headers and one SSE comment, then
+   * destroy the connection. The client's request succeeds and reading its body fails (a stream that
+   * breaks after it started; `status`, `message`, `type`, `code` and `retryable` are then unused).
+   * @defaultValue false
+   */
+  dropStream?: boolean;
 }
 
 /** Options of {@link startOpenAIServer}. */

@@ -41,6 +41,22 @@ describe("simulated failures", () => {
     expect(ok.data).toHaveLength(1);
   });
 
+  it("dropStream: answers 200, then breaks the connection while the client reads the stream", async () => {
+    server = await startOpenAIServer();
+    const client = new OpenAI({ apiKey: "k", baseURL: server.url, maxRetries: 0 });
+    server.failNext({ dropStream: true });
+    const stream = await client.chat.completions.create({ model: "gpt-4o-mini", messages, stream: true });
+    const chunks: unknown[] = [];
+    const error = await (async () => {
+      for await (const chunk of stream) chunks.push(chunk);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(chunks).toEqual([]);
+    expect(server.requests.map((request) => request.status)).toEqual([200]);
+    const ok = await client.chat.completions.create({ model: "gpt-4o-mini", messages });
+    expect(ok.choices[0]!.finish_reason).toBe("stop");
+  });
+
   it("answers unknown paths with 404 and reset() clears state", async () => {
     server = await startOpenAIServer({ failNext: 5 });
     server.reset();

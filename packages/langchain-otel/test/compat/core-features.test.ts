@@ -1,5 +1,6 @@
-// Runs twice: against the newest @langchain/core (vitest.config.ts) and the oldest in the peer range
-// (vitest.compat.config.ts). Uses only @langchain/core, so both copies are exercised alone.
+// Runs against the newest @langchain/core (vitest.config.ts) and, with the rest of the suite, against the oldest
+// releases (compat/langchain-oldest-core: core 1.0.0; compat/langchain-oldest-langgraph: core 1.1.48). Uses only
+// @langchain/core.
 import { SpanStatusCode } from "@opentelemetry/api";
 import { createTestTracing } from "@genai-otel/core-semconv/testing";
 import { OpenTelemetryCallbackHandler } from "@genai-otel/langchain-otel";

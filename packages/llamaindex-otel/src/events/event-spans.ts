@@ -22,6 +22,9 @@ interface OpenEventSpan extends Dependent {
  */
 const MAX_OPEN = 1000;
 
+/** How far up LlamaIndex's event-caller chain a failed request is matched to its call (a guard against cycles). */
+const MAX_CALLER_DEPTH = 16;
+
 /**
  * `chat {model}` spans made from the `llm-start` / `llm-stream` / `llm-end` events LlamaIndex's
  * `@wrapLLMEvent` dispatches, for LLM calls no wrapper traced (an LLM class or instance this
@@ -44,7 +47,14 @@ export class EventSpans {
     currentCall: () => object | null,
     private readonly tracing: OperationTracer,
   ) {
-    this.sink = { currentCall, failed: (call, error) => this.fail(call, error) };
+    this.sink = {
+      currentCall,
+      isWaiting: (call) => {
+        const id = this.idOf(call);
+        return id !== undefined && this.open.has(id);
+      },
+      failed: (call, error) => this.fail(call, error),
+    };
   }
 
   /** How many spans wait for their `llm-end` event. */
@@ -93,13 +103,28 @@ export class EventSpans {
     this.finish(id, "done");
   }
 
-  /** The request of `call` failed with `error`: its span (if still open) ends with the error. */
+  /**
+   * The request of `call` failed with `error`: its span (if still open) ends with the error. A
+   * streaming `chat` sends its request from `streamChat`, which runs under an event caller of its
+   * own whose `parent` is the `chat` call's: the nearest call up that chain with a span is the one.
+   */
   fail(call: object, error: unknown): void {
-    const id = this.byCall.get(call);
+    const id = this.idOf(call);
     const entry = id === undefined ? undefined : this.open.get(id);
     if (!entry || id === undefined) return;
     this.finish(id, { error });
     guard("reading an error", () => entry.hooks.failed?.(entry.span, error));
+  }
+
+  /** The `llm-start` id of `call` or of the nearest call up its `parent` chain (LlamaIndex's `EventCaller`). */
+  private idOf(call: object): string | undefined {
+    let current: unknown = call;
+    for (let depth = 0; depth < MAX_CALLER_DEPTH && current != null && typeof current === "object"; depth++) {
+      const id = this.byCall.get(current);
+      if (id !== undefined) return id;
+      current = (current as { parent?: unknown }).parent;
+    }
+    return undefined;
   }
 
   /** Ends every open event span, marked incomplete (on uninstrument). */
