@@ -2,51 +2,78 @@ import { diag } from "@opentelemetry/api";
 import { type ExportResult, ExportResultCode } from "@opentelemetry/core";
 import { redact } from "./redact";
 
-/**
- * The export path both reporting exporters share: hands the batch to `send` and settles `resultCallback` exactly
- * once, whatever the inner exporter does (calls back twice, or throws instead of calling back). On success
- * `onSuccess()` runs first; on failure the processor or reader gets the error `onFailure(reason)` returns.
- */
-export function settleExport(
-  send: (done: (result: ExportResult) => void) => void,
-  resultCallback: (result: ExportResult) => void,
-  onSuccess: () => void,
-  onFailure: (error: unknown) => Error,
-): void {
-  let settled = false;
-  const done = (result: ExportResult) => {
-    if (settled) return;
-    settled = true;
-    if (result.code === ExportResultCode.SUCCESS) {
-      onSuccess();
-      resultCallback(result);
-      return;
-    }
-    resultCallback({ code: ExportResultCode.FAILED, error: onFailure(result.error) });
-  };
-  try {
-    send(done);
-  } catch (error) {
-    done({ code: ExportResultCode.FAILED, error: error instanceof Error ? error : new Error(String(error)) });
-  }
+/** What one destination's exporter has done so far, in items (spans or metric data points). */
+export interface ExportTally {
+  /** Items the destination accepted. */
+  readonly exported: number;
+  /** Items whose export failed (refused, timed out, unreachable, …): lost. */
+  readonly failed: number;
+  /** Export requests that failed. */
+  readonly failedExports: number;
+  /** The last failure's reason, with secrets removed. */
+  readonly lastError?: string;
 }
 
 /**
- * Reports a failed export: the reason with the destination's secrets removed, through `diag.warn` ("could not export
- * N <unit> (M lost so far)"), and as the error handed back (the processor or reader logs it too).
- *
- * @param what - `{ preset, count, lost, unit, signal }`: `lost` is the running total including this failure;
- *   `signal` names the export in the returned error (`export` / `metrics export`)
- * @returns `{ reason, error }`: the redacted reason (kept as `lastError`) and the error to hand back
+ * The export path and counters both reporting exporters share. `send` hands one batch to the inner
+ * exporter and settles the processor's (or reader's) callback exactly once, whatever the inner exporter
+ * does (calls back twice, or throws instead of calling back); it counts the items exported or lost, and
+ * reports each failure through `diag.warn` ("could not export N <unit> (M lost so far)") with the
+ * destination's secrets removed, handing back an error with the same redacted reason (the processor or
+ * reader logs it too). Never throws.
  */
-export function reportFailedExport(
-  error: unknown,
-  secrets: readonly string[],
-  what: { preset: string; count: number; lost: number; unit: string; signal: string },
-): { reason: string; error: Error } {
-  const reason = redact(describeError(error), secrets);
-  diag.warn(`genai-otel: preset "${what.preset}" could not export ${what.count} ${what.unit} (${what.lost} lost so far): ${reason}`);
-  return { reason, error: new Error(`genai-otel: preset "${what.preset}" ${what.signal} failed: ${reason}`) };
+export class ExportLedger {
+  private tally: { exported: number; failed: number; failedExports: number; lastError?: string } = { exported: 0, failed: 0, failedExports: 0 };
+
+  /**
+   * @param preset - the destination's preset name, for reports.
+   * @param secrets - values that must never appear in a report (see `secretsOf`).
+   * @param unit - what is counted, as reports name it (`span(s)`, `metric point(s)`).
+   * @param signal - the export's name in the handed-back error (`export`, `metrics export`).
+   */
+  constructor(
+    private readonly preset: string,
+    private readonly secrets: readonly string[],
+    private readonly unit: string,
+    private readonly signal: string,
+  ) {}
+
+  /** The counts so far (a copy). */
+  counts(): ExportTally {
+    return { ...this.tally };
+  }
+
+  /**
+   * Sends one batch of `count` items through `send` and settles `resultCallback` once: success as the
+   * inner exporter reported it, failure with the redacted error.
+   */
+  send(count: number, send: (done: (result: ExportResult) => void) => void, resultCallback: (result: ExportResult) => void): void {
+    let settled = false;
+    const done = (result: ExportResult) => {
+      if (settled) return;
+      settled = true;
+      if (result.code === ExportResultCode.SUCCESS) {
+        this.tally.exported += count;
+        resultCallback(result);
+        return;
+      }
+      resultCallback({ code: ExportResultCode.FAILED, error: this.failed(count, result.error) });
+    };
+    try {
+      send(done);
+    } catch (error) {
+      done({ code: ExportResultCode.FAILED, error: error instanceof Error ? error : new Error(String(error)) });
+    }
+  }
+
+  private failed(count: number, error: unknown): Error {
+    this.tally.failed += count;
+    this.tally.failedExports++;
+    const reason = redact(describeError(error), this.secrets);
+    this.tally.lastError = reason;
+    diag.warn(`genai-otel: preset "${this.preset}" could not export ${count} ${this.unit} (${this.tally.failed} lost so far): ${reason}`);
+    return new Error(`genai-otel: preset "${this.preset}" ${this.signal} failed: ${reason}`);
+  }
 }
 
 /** An export error as a one-line reason (message, plus its code when the message lacks it); may hold secrets. */

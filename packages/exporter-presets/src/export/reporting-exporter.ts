@@ -1,6 +1,6 @@
 import type { ExportResult } from "@opentelemetry/core";
 import type { ReadableSpan, SpanExporter } from "@opentelemetry/sdk-trace-base";
-import { reportFailedExport, settleExport } from "./export-report";
+import { ExportLedger } from "./export-report";
 
 /** Counters of one destination's exporter. */
 export interface ExportCounts {
@@ -23,12 +23,8 @@ export interface ExportCounts {
  * removed, since the processor logs it too. Never throws into the caller.
  */
 export class ReportingSpanExporter implements SpanExporter {
-  private counts: { handedOver: number; exportedSpans: number; failedSpans: number; failedExports: number; lastError?: string } = {
-    handedOver: 0,
-    exportedSpans: 0,
-    failedSpans: 0,
-    failedExports: 0,
-  };
+  private readonly ledger: ExportLedger;
+  private handed = 0;
 
   /**
    * @param inner - the preset's exporter.
@@ -38,12 +34,14 @@ export class ReportingSpanExporter implements SpanExporter {
   constructor(
     private readonly inner: SpanExporter,
     readonly preset: string,
-    private readonly secrets: readonly string[] = [],
-  ) {}
+    secrets: readonly string[] = [],
+  ) {
+    this.ledger = new ExportLedger(preset, secrets, "span(s)", "export");
+  }
 
   /** Spans handed to this exporter so far (read on every span end, so kept cheap). */
   get handedOver(): number {
-    return this.counts.handedOver;
+    return this.handed;
   }
 
   /**
@@ -57,19 +55,13 @@ export class ReportingSpanExporter implements SpanExporter {
 
   /** The counters so far. */
   stats(): ExportCounts {
-    return { ...this.counts };
+    const { exported, failed, failedExports, lastError } = this.ledger.counts();
+    return { handedOver: this.handed, exportedSpans: exported, failedSpans: failed, failedExports, ...(lastError === undefined ? {} : { lastError }) };
   }
 
   export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
-    this.counts.handedOver += spans.length;
-    settleExport(
-      (done) => this.inner.export(spans, done),
-      resultCallback,
-      () => {
-        this.counts.exportedSpans += spans.length;
-      },
-      (error) => this.failed(spans.length, error),
-    );
+    this.handed += spans.length;
+    this.ledger.send(spans.length, (done) => this.inner.export(spans, done), resultCallback);
   }
 
   shutdown(): Promise<void> {
@@ -78,19 +70,5 @@ export class ReportingSpanExporter implements SpanExporter {
 
   forceFlush(): Promise<void> {
     return this.inner.forceFlush?.() ?? Promise.resolve();
-  }
-
-  private failed(count: number, error: unknown): Error {
-    this.counts.failedSpans += count;
-    this.counts.failedExports++;
-    const report = reportFailedExport(error, this.secrets, {
-      preset: this.preset,
-      count,
-      lost: this.counts.failedSpans,
-      unit: "span(s)",
-      signal: "export",
-    });
-    this.counts.lastError = report.reason;
-    return report.error;
   }
 }

@@ -1,7 +1,7 @@
 import type { ExportResult } from "@opentelemetry/core";
 import type { AggregationTemporalitySelector, PushMetricExporter, ResourceMetrics } from "@opentelemetry/sdk-metrics";
 import { type MetricsTemporality, temporalitySelector } from "../metrics/temporality";
-import { reportFailedExport, settleExport } from "./export-report";
+import { ExportLedger } from "./export-report";
 
 /** What happened to one destination's metrics so far. */
 export interface MetricExportCounts {
@@ -25,7 +25,7 @@ export interface MetricExportCounts {
  * (the reader logs it too). Never throws into the caller.
  */
 export class ReportingMetricExporter implements PushMetricExporter {
-  private counts = { exportedPoints: 0, failedPoints: 0, failedExports: 0, lastError: undefined as string | undefined };
+  private readonly ledger: ExportLedger;
   /** Asked by the metric reader for each instrument's temporality. */
   readonly selectAggregationTemporality: AggregationTemporalitySelector;
 
@@ -39,27 +39,20 @@ export class ReportingMetricExporter implements PushMetricExporter {
     private readonly inner: PushMetricExporter,
     readonly preset: string,
     readonly temporality: MetricsTemporality,
-    private readonly secrets: readonly string[] = [],
+    secrets: readonly string[] = [],
   ) {
     this.selectAggregationTemporality = temporalitySelector(temporality);
+    this.ledger = new ExportLedger(preset, secrets, "metric point(s)", "metrics export");
   }
 
   /** The counters so far. */
   stats(): MetricExportCounts {
-    const { lastError, ...counts } = this.counts;
-    return { temporality: this.temporality, ...counts, ...(lastError === undefined ? {} : { lastError }) };
+    const { exported, failed, failedExports, lastError } = this.ledger.counts();
+    return { temporality: this.temporality, exportedPoints: exported, failedPoints: failed, failedExports, ...(lastError === undefined ? {} : { lastError }) };
   }
 
   export(metrics: ResourceMetrics, resultCallback: (result: ExportResult) => void): void {
-    const points = countPoints(metrics);
-    settleExport(
-      (done) => this.inner.export(metrics, done),
-      resultCallback,
-      () => {
-        this.counts.exportedPoints += points;
-      },
-      (error) => this.failed(points, error),
-    );
+    this.ledger.send(countPoints(metrics), (done) => this.inner.export(metrics, done), resultCallback);
   }
 
   forceFlush(): Promise<void> {
@@ -68,20 +61,6 @@ export class ReportingMetricExporter implements PushMetricExporter {
 
   shutdown(): Promise<void> {
     return this.inner.shutdown();
-  }
-
-  private failed(points: number, error: unknown): Error {
-    this.counts.failedPoints += points;
-    this.counts.failedExports++;
-    const report = reportFailedExport(error, this.secrets, {
-      preset: this.preset,
-      count: points,
-      lost: this.counts.failedPoints,
-      unit: "metric point(s)",
-      signal: "metrics export",
-    });
-    this.counts.lastError = report.reason;
-    return report.error;
   }
 }
 
